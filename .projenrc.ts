@@ -1,0 +1,143 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+/**
+ * Why aws-cdk-lib 2.257.0 is the floor (the peer dependency users need, and the exact version we
+ * build and test against):
+ *
+ * - Lambda no longer lets anyone create nodejs20.x (or older) functions. The CDK custom-resource
+ *   Provider framework that ClusterRoleAssociation stands on takes its runtime from
+ *   `lambda.determineLatestNodeRuntime`, which is nodejs22.x from 2.257.0 on; older releases give
+ *   a runtime that cfn-lint reports as E2533 and that CloudFormation would refuse to create.
+ * - cdk-nag 3.x (the AwsSolutions checks our tests run) declares aws-cdk-lib ^2.257.0 as its
+ *   peer. Raising the floor deliberately lets us use the maintained major of cdk-nag instead of
+ *   the 2.x line.
+ * - `lambda.Runtime.NODEJS_24_X`, the newest Node.js runtime, which our own handler uses.
+ */
+const CDK_VERSION = '2.257.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-redshift-iam',
+  packageName: 'cdk-redshift-iam',
+  description:
+    'AWS CDK constructs that give Amazon Redshift least-privilege, restricted, chainable IAM roles, attach them to existing clusters, and print the IAM_ROLE clause for SQL.',
+  keywords: ['cdk', 'aws-cdk', 'awscdk', 'redshift', 'iam', 'copy', 'unload', 'spectrum', 'role-chaining'],
+  author: 'cdk-redshift-iam developers',
+  authorAddress: 'cdk-redshift-iam@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk-redshift-iam/cdk-redshift-iam.git',
+  license: 'Apache-2.0',
+  stability: 'experimental',
+
+  cdkVersion: CDK_VERSION,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  // ts-jest and ts-node support TypeScript < 7; jsii brings its own compiler.
+  typescriptVersion: '~5.9.3',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  projenVersion: '0.103.25',
+
+  // The checks run by .ci/run; no hosted workflows are generated.
+  github: false,
+  release: false,
+
+  publishToPypi: {
+    distName: 'cdk-redshift-iam',
+    module: 'cdk_redshift_iam',
+  },
+
+  // Our own custom-resource handlers run on the newest Node.js runtime Lambda offers.
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    awsSdkConnectionReuse: false,
+    bundlingOptions: {
+      externals: ['@aws-sdk/*'],
+      sourcemap: false,
+    },
+  },
+
+  devDeps: [
+    '@types/node@^20',
+    // The real tools our tests run on every synthesized template and policy.
+    'cdk-nag@^3.0.2',
+    '@cloud-copilot/iam-simulate@^0.1.173',
+    'aws-sdk-client-mock@^4.1.0',
+    'fast-check@^4',
+    // The custom-resource handler's SDK (provided by the Lambda runtime; marked external when bundled).
+    '@aws-sdk/client-redshift@^3',
+    '@aws-sdk/client-redshift-serverless@^3',
+    '@types/aws-lambda@^8',
+    // The example app: `npx cdk synth` in examples/.
+    'aws-cdk@^2.1100.0',
+  ],
+
+  jestOptions: {
+    // Snapshots never update themselves: CI fails on drift. Use `npx projen test:update` on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 60_000,
+      // cfn-lint is a separate process per template; keep two workers on a 2-core machine.
+      maxWorkers: 2,
+      // Every template a test synthesizes with test/helpers/synth.ts is linted by cfn-lint.
+      setupFilesAfterEnv: ['<rootDir>/test/setup/lint-templates.ts'],
+    },
+    passWithNoTests: false,
+  },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench'],
+  },
+
+  gitignore: ['cdk.out', 'examples/cdk.out', '/dist', '/.venv-pack', '.jsii.tabl.json', '*.tabl.json'],
+});
+
+for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/.venv-pack']) {
+  project.addPackageIgnore(pattern);
+}
+
+// A fresh lockfile on this registry can leave out the platform binding of unrs-resolver (pulled in by
+// eslint-import-resolver-typescript), and `npm ci` then fails with "Missing: @unrs/resolver-binding-...".
+// Pinning the resolver to one release keeps the lockfile complete.
+project.package.addPackageResolutions('unrs-resolver@1.11.1');
+
+// README samples compile with jsii-rosetta in strict mode against rosetta/default.ts-fixture.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile every TypeScript sample in README.md (strict: any failure fails the build)',
+  exec: 'jsii-rosetta extract --strict --fail',
+});
+project.postCompileTask.spawn(rosetta);
+
+// Python: jsii-pacmak's own Python build installs pinned tool versions the local package index does
+// not have. Generate the Python sources with jsii-pacmak, then build the wheel with the standard
+// `build` frontend and the setuptools/wheel the index does have.
+const packagePython = project.tasks.tryFind('package:python')!;
+packagePython.reset();
+packagePython.exec('bash scripts/package-python.sh');
+
+// `npx projen build` produces the npm tarball and the wheel everywhere, CI included.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package-all')!);
+
+// Folders of TypeScript that is not part of the library (the example app, the benchmark) get a
+// tsconfig of their own, so that ts-node runs them and eslint's project service finds them.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { rootDir: '..', noEmit: true, isolatedModules: true },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', 'cdk.out'],
+    },
+  });
+}
+
+// The runnable example: synthesizes the seeds' scenarios to examples/cdk.out and prints the
+// IAM_ROLE clauses to paste into SQL.
+project.addTask('example', {
+  description: 'Synthesize the example app (examples/app.ts) and print its IAM_ROLE clauses',
+  cwd: 'examples',
+  exec: 'ts-node --project tsconfig.json app.ts',
+});
+
+project.synth();
