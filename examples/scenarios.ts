@@ -1,0 +1,112 @@
+import { App, Stack, aws_dynamodb as dynamodb, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { DatabaseUser, RedshiftServiceRole } from '../src';
+
+/** One SQL statement the example app prints, with the scenario it comes from. */
+export interface Scenario {
+  readonly title: string;
+  readonly sql: string;
+}
+
+/** Company A's account and Region in the seeds' examples. */
+export const COMPANY_A = { account: '123456789012', region: 'us-west-2' };
+
+/**
+ * Builds every scenario of the seeds into `app` and returns the SQL each role enables.
+ */
+export function buildScenarios(app: App): Scenario[] {
+  const scenarios: Scenario[] = [];
+  const stack = new Stack(app, 'RedshiftIamExample', {
+    env: COMPANY_A,
+    description: 'cdk-redshift-iam example: the Redshift IAM scenarios of the AWS documentation',
+  });
+
+  // Seed 000/001 "Creating an IAM role": the console's Redshift - Customizable role, but with
+  // least-privilege access to one bucket and prefix instead of AmazonS3ReadOnlyAccess.
+  const mybucket = s3.Bucket.fromBucketName(stack, 'MyBucket', 'mybucket');
+  const copyUnload = new RedshiftServiceRole(stack, 'RedshiftCopyUnload', {
+    roleName: 'RedshiftCopyUnload',
+    description: 'COPY from s3://mybucket/mydata',
+  });
+  copyUnload.allowCopyFrom(mybucket, { keyPrefix: 'mydata' });
+  scenarios.push({
+    title: 'Creating an IAM role: COPY from Amazon S3 (seed 003 example)',
+    sql: `copy customer from 's3://mybucket/mydata' ${copyUnload.iamRoleClause()}`,
+  });
+
+  // Seed 001 "Restricting access to IAM roles": only user1 and user2 on my-cluster in us-west-2.
+  const restricted = new RedshiftServiceRole(stack, 'RestrictedToUsers', {
+    roleName: 'RedshiftRestrictedToUsers',
+    databaseUsers: [
+      DatabaseUser.inCluster('my-cluster', 'user1'),
+      DatabaseUser.inCluster('my-cluster', 'user2'),
+    ],
+  });
+  restricted.allowCopyFrom(mybucket, { keyPrefix: 'mydata' });
+  scenarios.push({
+    title: 'Restricting access to IAM roles: only user1 and user2 on my-cluster may use this role',
+    sql: `copy customer from 's3://mybucket/mydata' ${restricted.iamRoleClause()}`,
+  });
+
+  // Seed 001 "Restricting an IAM role to an AWS Region": us-east-1 and us-west-2 only.
+  const regional = new RedshiftServiceRole(stack, 'RestrictedToRegions', {
+    roleName: 'RedshiftRestrictedToRegions',
+    regions: ['us-east-1', 'us-west-2'],
+  });
+  regional.allowCopyFrom(mybucket, { keyPrefix: 'mydata' });
+  scenarios.push({
+    title: 'Restricting an IAM role to an AWS Region: clusters in us-east-1 and us-west-2 only',
+    sql: `copy customer from 's3://mybucket/mydata' ${regional.iamRoleClause()}`,
+  });
+
+  // Seed 003: one least-privilege role for each command that reaches another service.
+  const acmedata = s3.Bucket.fromBucketName(stack, 'AcmeData', 'acmedata');
+  const unload = new RedshiftServiceRole(stack, 'Unload', { roleName: 'RedshiftUnloadVenue' });
+  unload.allowUnloadTo(acmedata, { keyPrefix: 'redshift/' });
+  scenarios.push({
+    title: 'UNLOAD to Amazon S3: GET, LIST and PUT under s3://acmedata/redshift/',
+    sql: `unload ('select * from venue limit 10') to 's3://acmedata/redshift/venue_pipe_' ${unload.iamRoleClause()}`,
+  });
+
+  const library = new RedshiftServiceRole(stack, 'CreateLibrary', { roleName: 'RedshiftCreateLibrary' });
+  library.allowCreateLibraryFrom(mybucket, { keyPrefix: 'libraries/' });
+  scenarios.push({
+    title: 'CREATE LIBRARY from Amazon S3: LIST and GET under s3://mybucket/libraries/',
+    sql: `create library f_urlparse language plpythonu from 's3://mybucket/libraries/urlparse3.zip' ${library.iamRoleClause()}`,
+  });
+
+  const movies = dynamodb.Table.fromTableName(stack, 'Movies', 'Movies');
+  const dynamo = new RedshiftServiceRole(stack, 'CopyFromDynamoDB', { roleName: 'RedshiftCopyFromDynamoDB' });
+  dynamo.allowCopyFromTable(movies);
+  scenarios.push({
+    title: 'COPY from Amazon DynamoDB: Scan and DescribeTable on the Movies table',
+    sql: `copy favoritemovies from 'dynamodb://Movies' ${dynamo.iamRoleClause()} readratio 50`,
+  });
+
+  const emr = new RedshiftServiceRole(stack, 'CopyFromEmr', { roleName: 'RedshiftCopyFromEmr' });
+  emr.allowCopyFromEmrCluster('j-SAMPLE2B500FC');
+  scenarios.push({
+    title: 'COPY from Amazon EMR: ListInstances on cluster j-SAMPLE2B500FC',
+    sql: `copy sales from 'emr://j-SAMPLE2B500FC/myoutput/part-*' ${emr.iamRoleClause()} delimiter '\\t' lzop`,
+  });
+
+  const sum = lambda.Function.fromFunctionName(stack, 'LambdaSum', 'lambda_sum');
+  const udf = new RedshiftServiceRole(stack, 'ExternalFunction', { roleName: 'RedshiftExternalFunction' });
+  udf.allowInvokeFunction(sum);
+  scenarios.push({
+    title: 'CREATE EXTERNAL FUNCTION: invoke the lambda_sum function only',
+    sql: `create external function exfunc_sum(int, int) returns int volatile lambda 'lambda_sum' ${udf.iamRoleClause()}`,
+  });
+
+  const spectrumData = s3.Bucket.fromBucketName(stack, 'SpectrumData', 'redshift-spectrum-data');
+  const spectrum = new RedshiftServiceRole(stack, 'Spectrum', { roleName: 'RedshiftSpectrum' });
+  spectrum.allowSpectrum({
+    databases: ['spectrumdb'],
+    dataLocations: [{ bucket: spectrumData, keyPrefix: 'tickit/' }],
+  });
+  scenarios.push({
+    title: 'CREATE EXTERNAL SCHEMA (Spectrum): the spectrumdb Glue database and s3://redshift-spectrum-data/tickit/',
+    sql: `create external schema spectrum_schema from data catalog database 'spectrumdb' region 'us-west-2' ${spectrum.iamRoleClause()}`,
+  });
+
+  return scenarios;
+}

@@ -1,0 +1,173 @@
+import { Arn, ArnFormat, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import {
+  isUnresolved,
+  validateAccount,
+  validateClusterIdentifier,
+  validateDbUserName,
+  validateRegion,
+} from './private/validation';
+
+/**
+ * Where a database user lives, when it is not in the stack's own Region and account.
+ */
+export interface DatabaseUserOptions {
+  /**
+   * The AWS Region of the cluster or workgroup.
+   *
+   * @default - the Region of the stack that uses this user
+   */
+  readonly region?: string;
+
+  /**
+   * The AWS account that owns the cluster or workgroup.
+   *
+   * @default - the account of the stack that uses this user
+   */
+  readonly account?: string;
+}
+
+const WORKGROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A Redshift database user, as Redshift identifies it when it assumes an IAM role.
+ *
+ * When a database user runs COPY, UNLOAD or another command with an IAM role, Redshift sends
+ * the user's ARN, `arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER`, as the `sts:ExternalId`
+ * of the AssumeRole call. A role's trust policy that lists these ARNs lets only those users use
+ * the role.
+ */
+export class DatabaseUser {
+  /**
+   * A database user from its ARN, `arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER`.
+   *
+   * For Redshift Serverless the cluster part is `serverless-ACCOUNT-WORKGROUPID`.
+   */
+  public static fromArn(arn: string): DatabaseUser {
+    if (isUnresolved(arn)) {
+      return new DatabaseUser(() => arn, `token:${arn}`);
+    }
+    const parts = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):redshift:([^:]*):([^:]*):dbuser:([^/:]+)\/([^/:]+)$/.exec(arn);
+    if (!parts) {
+      throw new Error(`\`DatabaseUser.fromArn\` expects arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER, got: '${arn}'`);
+    }
+    const [, , region, account, cluster, user] = parts;
+    validateRegion('DatabaseUser.fromArn region', region);
+    validateAccount('DatabaseUser.fromArn account', account);
+    if (!cluster.startsWith('serverless-')) {
+      validateClusterIdentifier('DatabaseUser.fromArn cluster', cluster);
+    }
+    validateDbUserName('DatabaseUser.fromArn user name', user);
+    return new DatabaseUser(() => arn, arn);
+  }
+
+  /**
+   * A database user of a provisioned Redshift cluster.
+   *
+   * @param clusterIdentifier the cluster identifier, e.g. `my-cluster`
+   * @param userName the database user name, e.g. `user1`
+   */
+  public static inCluster(clusterIdentifier: string, userName: string, options: DatabaseUserOptions = {}): DatabaseUser {
+    validateClusterIdentifier('clusterIdentifier', clusterIdentifier);
+    validateDbUserName('userName', userName);
+    return DatabaseUser.fromParts(() => clusterIdentifier, clusterIdentifier, userName, options);
+  }
+
+  /**
+   * A database user of a Redshift Serverless workgroup.
+   *
+   * Redshift Serverless identifies the user as
+   * `arn:aws:redshift:REGION:ACCOUNT:dbuser:serverless-ACCOUNT-WORKGROUPID/USER`: it uses the
+   * workgroup's ID (a UUID, `CfnWorkgroup.attrWorkgroupWorkgroupId`), not its name.
+   *
+   * @param workgroupId the workgroup ID, e.g. `0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`
+   * @param userName the database user name
+   */
+  public static inWorkgroup(workgroupId: string, userName: string, options: DatabaseUserOptions = {}): DatabaseUser {
+    if (!isUnresolved(workgroupId) && !WORKGROUP_ID.test(workgroupId)) {
+      throw new Error(`\`workgroupId\` must be the Redshift Serverless workgroup ID (a UUID such as 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b; Redshift puts the ID, not the name, in the database user ARN), got: '${workgroupId}'`);
+    }
+    validateDbUserName('userName', userName);
+    return DatabaseUser.fromParts(
+      (account) => `serverless-${account}-${workgroupId}`,
+      `serverless-${workgroupId}`,
+      userName,
+      options,
+    );
+  }
+
+  private static fromParts(
+    cluster: (account: string) => string,
+    clusterKey: string,
+    userName: string,
+    options: DatabaseUserOptions,
+  ): DatabaseUser {
+    if (options.region !== undefined) validateRegion('region', options.region);
+    if (options.account !== undefined) validateAccount('account', options.account);
+    const render = (stack?: Stack): string => {
+      const region = options.region ?? stack?.region;
+      const account = options.account ?? stack?.account;
+      if (region === undefined || account === undefined) {
+        throw new Error('DatabaseUser: the Region and account are taken from the stack that uses this user; give them explicitly to read `arn` outside a stack');
+      }
+      const partition = partitionOf(region) ?? stack?.partition;
+      return Arn.format({
+        partition,
+        service: 'redshift',
+        region,
+        account,
+        resource: 'dbuser',
+        resourceName: `${cluster(account)}/${userName}`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }, stack);
+    };
+    const key = `${options.region ?? '<stack-region>'}:${options.account ?? '<stack-account>'}:${clusterKey}/${userName}`;
+    if (options.region !== undefined && options.account !== undefined && partitionOf(options.region) !== undefined) {
+      const arn = render();
+      return new DatabaseUser(() => arn, key);
+    }
+    return new DatabaseUser((stack) => render(stack), key);
+  }
+
+  /**
+   * The user's ARN, `arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER`: the value Redshift
+   * sends as `sts:ExternalId`. A Token that takes the Region and account of the stack it is used
+   * in, unless both were given.
+   */
+  public readonly arn: string;
+
+  /** @internal identifies the user for duplicate detection before Tokens resolve */
+  public readonly _key: string;
+
+  private constructor(render: (stack?: Stack) => string, key: string) {
+    this._key = key;
+    const eager = tryRender(render);
+    this.arn = eager ?? Token.asString(new StackScopedArn(render));
+  }
+}
+
+/** Resolves to the ARN with the Region and account of the stack the value is used in. */
+class StackScopedArn implements IResolvable {
+  public readonly creationStack: string[] = [];
+  constructor(private readonly render: (stack: Stack) => string) {}
+  public resolve(context: IResolveContext): string {
+    return this.render(Stack.of(context.scope));
+  }
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
+function tryRender(render: (stack?: Stack) => string): string | undefined {
+  try {
+    return render();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The partition of a literal Region code, when aws-cdk-lib knows it. */
+export function partitionOf(region: string): string | undefined {
+  if (Token.isUnresolved(region)) return undefined;
+  return RegionInfo.get(region).partition;
+}

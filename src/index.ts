@@ -1,0 +1,3 @@
+export * from './database-user';
+export * from './redshift-role-base';
+export * from './redshift-service-role';

@@ -1,0 +1,41 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Records, on `scope`, that a cdk-nag finding is inherent and scoped, with the reason. cdk-nag
+ * (the AwsSolutions pack and the others) reads acknowledgements from the construct metadata key
+ * that aws-cdk-lib's `Validations` API defines, on the flagged resource and its ancestors.
+ *
+ * The metadata is written directly instead of through `Validations.of(scope).acknowledge()`,
+ * because a finding id that holds an ARN (`Resource::arn:aws:s3:::bucket/prefix/*`) contains the
+ * `::` that `acknowledge()` reserves for its own prefixes.
+ */
+export function acknowledgeNagFinding(scope: IConstruct, findingId: string, reason: string): void {
+  scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [findingId]: reason });
+}
+
+/**
+ * The text cdk-nag shows for a policy `Resource` in a finding id: intrinsics flattened to
+ * `<LogicalId.Attr>` and `<Ref>`, joins concatenated.
+ */
+export function nagResourceText(scope: IConstruct, resource: string): string {
+  return flatten(Stack.of(scope).resolve(resource));
+}
+
+function flatten(node: unknown): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  const obj = node as Record<string, any>;
+  if (obj['Fn::Join']) {
+    const [delimiter, items] = obj['Fn::Join'] as [string, unknown[]];
+    return items.map(flatten).join(delimiter);
+  }
+  if (obj['Fn::Sub']) return flatten(obj['Fn::Sub']);
+  if (obj['Fn::GetAtt']) {
+    const [resource, attribute] = obj['Fn::GetAtt'] as [unknown, unknown];
+    return `<${flatten(resource)}.${flatten(attribute)}>`;
+  }
+  if (obj['Fn::ImportValue']) return flatten(obj['Fn::ImportValue']);
+  if (obj.Ref) return `<${flatten(obj.Ref)}>`;
+  return JSON.stringify(node);
+}

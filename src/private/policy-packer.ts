@@ -1,0 +1,203 @@
+import { aws_iam as iam, Lazy, Stack } from 'aws-cdk-lib';
+import { IDependable } from 'constructs';
+import { acknowledgeNagFinding, nagResourceText } from './nag';
+import { formatNumber, policySize } from './policy-size';
+
+/** IAM quotas, in characters as IAM counts them (no white space). */
+export const INLINE_POLICY_QUOTA = 10_240;
+export const MANAGED_POLICY_QUOTA = 6_144;
+export const MANAGED_POLICIES_PER_ROLE = 10;
+/** Room kept free in each document for estimates of Tokens that resolve at deploy time. */
+const SAFETY_MARGIN = 128;
+/** `{"Version":"2012-10-17","Statement":[]}` */
+const DOCUMENT_OVERHEAD = 40;
+
+interface Entry {
+  readonly statement: iam.PolicyStatement;
+  /** Statements with the same key differ only in their resources and are merged. */
+  readonly mergeKey?: string;
+  readonly resources: Set<string>;
+  /** `s3:ListBucket` on one bucket limited by `s3:prefix`: further prefixes are merged. */
+  readonly prefixKey?: string;
+  readonly prefixes?: string[];
+}
+
+interface Slot {
+  readonly construct: iam.Policy | iam.ManagedPolicy;
+  readonly quota: number;
+  readonly entries: Entry[];
+  size: number;
+}
+
+/**
+ * Places the identity statements of one role into policies IAM accepts: merges statements that
+ * differ only in their resources (and `s3:ListBucket` statements that differ only in their
+ * `s3:prefix` values), fills one inline policy up to IAM's 10,240-character quota, then moves the
+ * overflow into generated customer managed policies of at most 6,144 characters each.
+ *
+ * Placement happens when a statement is added, so that every policy resource exists before
+ * aspects and cdk-nag see the tree; sizes are measured on the resolved statements.
+ */
+export class PolicyPacker {
+  private readonly slots: Slot[] = [];
+  /** Wildcard resources that a grant scoped on purpose, with the reason (for cdk-nag). */
+  private readonly scopedWildcards = new Map<string, string>();
+
+  constructor(private readonly role: iam.Role, private readonly describe: () => string) {
+    role.node.addValidation({ validate: () => this.acknowledgeScopedWildcards() });
+  }
+
+  /** Number of customer managed policies generated so far. */
+  public get managedPolicyCount(): number {
+    return this.slots.filter((s) => s.construct instanceof iam.ManagedPolicy).length;
+  }
+
+  /** The policy constructs holding this role's statements, in order. */
+  public get policies(): Array<iam.Policy | iam.ManagedPolicy> {
+    return this.slots.map((s) => s.construct);
+  }
+
+  /** Records that `resource` (a Token-bearing ARN) is a deliberately scoped wildcard. */
+  public scopedWildcard(resource: string, reason: string): void {
+    this.scopedWildcards.set(resource, reason);
+  }
+
+  public add(statement: iam.PolicyStatement): IDependable {
+    const stack = Stack.of(this.role);
+    const json = stack.resolve(statement.toStatementJson());
+    const size = policySize(json).chars;
+    if (size + DOCUMENT_OVERHEAD > MANAGED_POLICY_QUOTA - SAFETY_MARGIN && size + DOCUMENT_OVERHEAD > INLINE_POLICY_QUOTA - SAFETY_MARGIN) {
+      throw new Error(`${this.describe()}: a single policy statement is about ${formatNumber(size)} characters, more than any IAM policy can hold (inline ${formatNumber(INLINE_POLICY_QUOTA)}, managed ${formatNumber(MANAGED_POLICY_QUOTA)}); split the grant: ${JSON.stringify(json).slice(0, 200)}...`);
+    }
+
+    const shape = classify(statement, json, stack);
+
+    // 1. Merge into an entry that already exists, in the first slot with room.
+    for (const slot of this.slots) {
+      for (const entry of slot.entries) {
+        if (shape.prefixKey !== undefined && entry.prefixKey === shape.prefixKey) {
+          const fresh = shape.prefixes!.filter((p) => !entry.prefixes!.includes(p));
+          const added = fresh.reduce((n, p) => n + measure(stack, p) + 3, 0);
+          if (fresh.length === 0) return slot.construct;
+          if (slot.size + added <= slot.quota) {
+            entry.prefixes!.push(...fresh);
+            slot.size += added;
+            return slot.construct;
+          }
+        } else if (shape.mergeKey !== undefined && entry.mergeKey === shape.mergeKey) {
+          const fresh = statement.resources.filter((r) => !entry.resources.has(r));
+          if (fresh.length === 0) return slot.construct;
+          const added = fresh.reduce((n, r) => n + measure(stack, r) + 3, 0);
+          if (slot.size + added <= slot.quota) {
+            entry.statement.addResources(...fresh);
+            fresh.forEach((r) => entry.resources.add(r));
+            slot.size += added;
+            return slot.construct;
+          }
+        }
+      }
+    }
+
+    // 2. A new entry, in the first slot with room, or in a new slot.
+    const slot = this.slots.find((s) => s.size + size + 1 <= s.quota) ?? this.newSlot();
+    if (slot.size + size + 1 > slot.quota) {
+      throw new Error(`${this.describe()}: a policy statement of about ${formatNumber(size)} characters does not fit in a managed policy (${formatNumber(MANAGED_POLICY_QUOTA)} characters); split the grant`);
+    }
+    let entry: Entry;
+    if (shape.prefixKey !== undefined) {
+      const prefixes = [...shape.prefixes!];
+      entry = {
+        statement: new iam.PolicyStatement({
+          effect: statement.effect,
+          actions: statement.actions,
+          resources: statement.resources,
+          conditions: { StringLike: { 's3:prefix': Lazy.list({ produce: () => prefixes }) } },
+        }),
+        prefixKey: shape.prefixKey,
+        prefixes,
+        resources: new Set(statement.resources),
+      };
+    } else {
+      entry = {
+        statement: statement.copy(),
+        mergeKey: shape.mergeKey,
+        resources: new Set(statement.resources),
+      };
+    }
+    slot.entries.push(entry);
+    slot.construct.document.addStatements(entry.statement);
+    slot.size += size + 1;
+    return slot.construct;
+  }
+
+  private newSlot(): Slot {
+    const index = this.slots.length;
+    const document = new iam.PolicyDocument({ minimize: true });
+    let construct: iam.Policy | iam.ManagedPolicy;
+    let quota: number;
+    if (index === 0) {
+      construct = new iam.Policy(this.role, 'AccessPolicy', { document, roles: [this.role] });
+      quota = INLINE_POLICY_QUOTA - SAFETY_MARGIN;
+    } else {
+      construct = new iam.ManagedPolicy(this.role, `AccessPolicy${index + 1}`, {
+        document,
+        roles: [this.role],
+        description: `Overflow of the access policy of ${this.role.node.path} (cdk-redshift-iam), part ${index + 1}`,
+      });
+      quota = MANAGED_POLICY_QUOTA - SAFETY_MARGIN;
+    }
+    const slot: Slot = { construct, quota, entries: [], size: DOCUMENT_OVERHEAD };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /**
+   * cdk-nag reports every `*` in a policy resource (AwsSolutions-IAM5). Where a grant of this
+   * library put it there on purpose (the objects under one key prefix of one bucket, the tables
+   * of one Glue database), record an acknowledgement for exactly that finding, with the reason.
+   * Runs at validation, after cross-stack references are settled and before cdk-nag runs.
+   */
+  private acknowledgeScopedWildcards(): string[] {
+    for (const slot of this.slots) {
+      for (const entry of slot.entries) {
+        for (const resource of entry.resources) {
+          const reason = this.scopedWildcards.get(resource);
+          if (reason === undefined) continue;
+          const text = nagResourceText(slot.construct, resource);
+          acknowledgeNagFinding(slot.construct, `AwsSolutions-IAM5[Resource::${text}]`, reason);
+        }
+      }
+    }
+    return [];
+  }
+}
+
+interface Shape {
+  readonly mergeKey?: string;
+  readonly prefixKey?: string;
+  readonly prefixes?: string[];
+}
+
+function classify(statement: iam.PolicyStatement, json: any, stack: Stack): Shape {
+  if (statement.hasPrincipal || statement.notActions.length > 0 || statement.notResources.length > 0) {
+    return {};
+  }
+  const conditions = json.Condition as Record<string, Record<string, unknown>> | undefined;
+  const actions = [...statement.actions].sort();
+  const conditionKeys = conditions ? Object.keys(conditions) : [];
+  if (actions.length === 1 && actions[0] === 's3:ListBucket' && statement.resources.length === 1
+    && conditionKeys.length === 1 && conditionKeys[0] === 'StringLike'
+    && Object.keys(conditions!.StringLike).length === 1 && 's3:prefix' in conditions!.StringLike) {
+    const raw = statement.conditions.StringLike['s3:prefix'];
+    const prefixes: string[] = Array.isArray(raw) ? raw : [raw];
+    return {
+      prefixKey: JSON.stringify([json.Effect, stack.resolve(statement.resources[0])]),
+      prefixes,
+    };
+  }
+  return { mergeKey: JSON.stringify([json.Effect, actions, conditions ?? null]) };
+}
+
+function measure(stack: Stack, value: string): number {
+  return policySize(stack.resolve(value)).chars;
+}

@@ -1,0 +1,127 @@
+import { Token } from 'aws-cdk-lib';
+
+/**
+ * Synth-time validation shared by every construct. Each check names the prop, the rule and the
+ * value, and lets unresolved Tokens through (they are checked where they resolve, or not at all).
+ */
+
+/** `xx-xxxx-N`, optionally with a partition qualifier: us-west-2, us-gov-west-1, cn-north-1, us-isob-east-1. */
+const REGION = /^[a-z]{2}(-[a-z]+)?-[a-z]+-\d{1,2}$/;
+/** STS ExternalId: 2–1,224 characters of `[\w+=,.@:/-]`. */
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+/** Redshift cluster identifier: lowercase letters, digits, hyphens, starting with a letter. */
+const CLUSTER_ID = /^[a-z][a-z0-9-]{0,62}$/;
+/** Database user name as GetClusterCredentials accepts it. */
+const DB_USER = /^[a-zA-Z][a-zA-Z0-9_+.@-]{0,63}$/;
+/** Redshift Serverless workgroup and namespace names. */
+const SERVERLESS_NAME = /^[a-z0-9-]{3,64}$/;
+/** 12-digit AWS account id. */
+const ACCOUNT = /^\d{12}$/;
+/** EMR cluster (job flow) id. */
+const EMR_CLUSTER_ID = /^j-[A-Z0-9]{1,255}$/;
+/** Glue database name as Spectrum uses it. */
+const GLUE_DATABASE = /^[a-z0-9_-]{1,255}$/;
+
+export function isUnresolved(value: unknown): boolean {
+  return typeof value === 'string' ? Token.isUnresolved(value) : false;
+}
+
+export function validateRegion(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!REGION.test(value)) {
+    throw new Error(`\`${prop}\` must be AWS Region codes such as us-west-2, us-gov-west-1 or cn-north-1, got: '${value}'`);
+  }
+}
+
+export function validateAccount(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!ACCOUNT.test(value)) {
+    throw new Error(`\`${prop}\` must be a 12-digit AWS account ID, got: '${value}'`);
+  }
+}
+
+export function validateExternalId(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (value.length < 2 || value.length > 1224) {
+    throw new Error(`\`${prop}\` values must be 2 to 1,224 characters long (STS ExternalId), got ${value.length} characters: '${truncate(value)}'`);
+  }
+  if (!EXTERNAL_ID.test(value)) {
+    throw new Error(`\`${prop}\` values may contain only letters, digits and _+=,.@:/- (STS ExternalId), got: '${truncate(value)}'`);
+  }
+}
+
+export function validateClusterIdentifier(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  const rule = 'must be 1 to 63 lowercase letters, digits or hyphens, start with a letter, and contain no two consecutive hyphens and no trailing hyphen';
+  if (!CLUSTER_ID.test(value) || value.includes('--') || value.endsWith('-')) {
+    throw new Error(`\`${prop}\` ${rule} (Redshift cluster identifier), got: '${value}'`);
+  }
+}
+
+export function validateServerlessName(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!SERVERLESS_NAME.test(value)) {
+    throw new Error(`\`${prop}\` must be 3 to 64 lowercase letters, digits or hyphens (Redshift Serverless name), got: '${value}'`);
+  }
+}
+
+export function validateDbUserName(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!DB_USER.test(value)) {
+    throw new Error(`\`${prop}\` must be 1 to 64 characters, start with a letter, and contain only letters, digits and _+.@- (Redshift database user name), got: '${value}'`);
+  }
+}
+
+export function validateEmrClusterId(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!EMR_CLUSTER_ID.test(value)) {
+    throw new Error(`\`${prop}\` must be an Amazon EMR cluster ID such as j-2AXXXXXXGAPLF, got: '${value}'`);
+  }
+}
+
+export function validateGlueDatabase(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!GLUE_DATABASE.test(value)) {
+    throw new Error(`\`${prop}\` must be AWS Glue database names of 1 to 255 lowercase letters, digits, underscores or hyphens, got: '${value}'`);
+  }
+}
+
+/**
+ * An S3 key prefix that a policy can scope to: not empty, no leading `/` (S3 keys do not start
+ * with one, so the grant would match nothing), and no IAM wildcard or policy variable (the grant
+ * would silently reach further than the prefix).
+ */
+export function validateKeyPrefix(prop: string, value: string | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (value.length === 0) {
+    throw new Error(`\`${prop}\` must not be empty: leave it out to grant the whole bucket`);
+  }
+  if (value.startsWith('/')) {
+    throw new Error(`\`${prop}\` must not start with '/': S3 keys have no leading slash, so the grant would match nothing (use '${value.replace(/^\/+/, '')}'), got: '${value}'`);
+  }
+  if (/[*?]/.test(value)) {
+    throw new Error(`\`${prop}\` must not contain the IAM wildcards '*' or '?': the prefix is matched literally and the grant adds the trailing '*' itself, got: '${value}'`);
+  }
+  if (value.includes('${')) {
+    throw new Error(`\`${prop}\` must not contain an IAM policy variable ('\${...}'), got: '${value}'`);
+  }
+  if (value.length > 1024) {
+    throw new Error(`\`${prop}\` must be at most 1,024 characters (the S3 key length limit), got ${value.length}`);
+  }
+}
+
+/** Throws when a list holds the same literal value twice, naming the prop and the value. */
+export function rejectDuplicates(prop: string, values: string[]): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (isUnresolved(value)) continue;
+    if (seen.has(value)) {
+      throw new Error(`\`${prop}\` lists '${value}' more than once`);
+    }
+    seen.add(value);
+  }
+}
+
+function truncate(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}

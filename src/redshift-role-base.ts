@@ -1,0 +1,516 @@
+import {
+  aws_dynamodb as dynamodb,
+  aws_iam as iam,
+  aws_lambda as lambda,
+  aws_s3 as s3,
+  ArnFormat,
+  Duration,
+  PhysicalName,
+  Stack,
+  Token,
+} from 'aws-cdk-lib';
+import { Construct, IDependable } from 'constructs';
+import { DatabaseUser } from './database-user';
+import { PolicyPacker } from './private/policy-packer';
+import { formatNumber, policySize } from './private/policy-size';
+import { TrustPrincipal } from './private/trust';
+import {
+  isUnresolved,
+  rejectDuplicates,
+  validateAccount,
+  validateEmrClusterId,
+  validateExternalId,
+  validateGlueDatabase,
+  validateKeyPrefix,
+  validateRegion,
+} from './private/validation';
+
+/** IAM's default quota for the length of a role trust policy. */
+export const TRUST_POLICY_QUOTA = 2_048;
+
+/**
+ * Properties shared by every role this library creates.
+ */
+export interface RedshiftRoleBaseProps {
+  /**
+   * A name for the role.
+   *
+   * @default - CloudFormation generates a unique name; when the role is referenced from another
+   * account or Region, a name is generated at synth time so that its ARN is known there.
+   */
+  readonly roleName?: string;
+
+  /**
+   * A description of the role.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The path of the role.
+   *
+   * @default '/'
+   */
+  readonly path?: string;
+
+  /**
+   * The longest session Redshift may request for this role, 1 to 12 hours.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly maxSessionDuration?: Duration;
+
+  /**
+   * A permissions boundary for the role.
+   *
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundary?: iam.IManagedPolicy;
+
+  /**
+   * Managed policies to attach to the role.
+   *
+   * The Redshift console procedure attaches the broad AWS managed policies
+   * `AmazonS3ReadOnlyAccess`, `AWSGlueConsoleFullAccess`, `AmazonAthenaFullAccess` or
+   * `AWSLambdaRole`. They remain possible here, but they reach every bucket, catalog and function
+   * in the account: prefer the `allow*` methods, which grant one command on named resources.
+   *
+   * @default - none
+   */
+  readonly managedPolicies?: iam.IManagedPolicy[];
+
+  /**
+   * The only Redshift database users that may use the role. Each user's ARN is added to a
+   * `StringEquals` `sts:ExternalId` condition on the trust statement (Redshift sends the ARN of
+   * the user running the command as the ExternalId).
+   *
+   * @default - every database user of every cluster the role is attached to may use it
+   */
+  readonly databaseUsers?: DatabaseUser[];
+
+  /**
+   * Other ExternalId values to accept, in the same condition as `databaseUsers`.
+   *
+   * @default - none
+   */
+  readonly externalIds?: string[];
+}
+
+/**
+ * Options for the S3 grants of COPY and CREATE LIBRARY.
+ */
+export interface S3AccessOptions {
+  /**
+   * Limit the grant to the objects whose keys start with this prefix, e.g. `sales/2024/`.
+   *
+   * The prefix is matched literally (no wildcards; no leading `/`), so `sales` also matches
+   * `sales-archive/`: end it with `/` to stay inside one folder. The S3 path in the SQL command
+   * must start with it.
+   *
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * Options for the S3 grant of UNLOAD.
+ */
+export interface UnloadAccessOptions extends S3AccessOptions {
+  /**
+   * Also allow `s3:DeleteObject` under the prefix, which UNLOAD ... CLEANPATH needs to remove
+   * existing files first.
+   *
+   * @default false
+   */
+  readonly allowCleanPath?: boolean;
+}
+
+/**
+ * An S3 location that holds the data of external tables.
+ */
+export interface SpectrumDataLocation {
+  /** The bucket. */
+  readonly bucket: s3.IBucket;
+
+  /**
+   * Limit read access to the keys under this prefix.
+   *
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * What Redshift Spectrum (CREATE EXTERNAL SCHEMA, queries of external tables) may reach.
+ */
+export interface SpectrumAccessOptions {
+  /**
+   * The AWS Glue Data Catalog databases the external schemas map to, e.g. `spectrumdb`.
+   */
+  readonly databases: string[];
+
+  /**
+   * The S3 locations of the external tables' data (read: LIST and GET).
+   *
+   * @default - no S3 access (grant it separately, e.g. through a chained role)
+   */
+  readonly dataLocations?: SpectrumDataLocation[];
+
+  /**
+   * The account that owns the Data Catalog (CREATE EXTERNAL SCHEMA ... CATALOG_ID).
+   *
+   * @default - the stack's account
+   */
+  readonly catalogAccount?: string;
+
+  /**
+   * The Region of the Data Catalog (CREATE EXTERNAL SCHEMA ... REGION).
+   *
+   * @default - the stack's Region
+   */
+  readonly catalogRegion?: string;
+
+  /**
+   * Allow `glue:CreateDatabase` for these databases (CREATE EXTERNAL SCHEMA ... CREATE EXTERNAL
+   * DATABASE IF NOT EXISTS).
+   *
+   * @default false
+   */
+  readonly allowCreateDatabase?: boolean;
+
+  /**
+   * Allow creating, altering and dropping external tables and their partitions in these
+   * databases (CREATE/ALTER/DROP EXTERNAL TABLE).
+   *
+   * @default false - read the catalog only
+   */
+  readonly allowTableChanges?: boolean;
+}
+
+const GLUE_READ_ACTIONS = [
+  'glue:GetDatabase',
+  'glue:GetDatabases',
+  'glue:GetTable',
+  'glue:GetTables',
+  'glue:GetPartition',
+  'glue:GetPartitions',
+  'glue:BatchGetPartition',
+];
+const GLUE_TABLE_WRITE_ACTIONS = [
+  'glue:CreateTable',
+  'glue:UpdateTable',
+  'glue:DeleteTable',
+  'glue:BatchDeleteTable',
+  'glue:CreatePartition',
+  'glue:BatchCreatePartition',
+  'glue:UpdatePartition',
+  'glue:DeletePartition',
+  'glue:BatchDeletePartition',
+];
+
+/**
+ * The base of every IAM role this library creates for Redshift: a complete `iam.Role` whose
+ * trust can be restricted to database users, and whose `allow*` methods grant exactly what one
+ * Redshift command needs on named resources.
+ *
+ * Statements are merged and, when a role collects more than IAM's inline-policy quota holds,
+ * overflow into generated customer managed policies.
+ */
+export abstract class RedshiftRoleBase extends iam.Role {
+  private readonly trustPrincipal: TrustPrincipal;
+  private readonly externalIdEntries: Array<{ readonly value: string; readonly key: string }> = [];
+  private readonly packer: PolicyPacker;
+  private readonly explicitRoleName?: string;
+  private readonly rolePath: string;
+  private readonly prefixListGrants = new Map<string, iam.Grant>();
+
+  protected constructor(scope: Construct, id: string, props: RedshiftRoleBaseProps, trustedPrincipals: iam.IPrincipal[]) {
+    const trust = new TrustPrincipal(trustedPrincipals);
+    super(scope, id, {
+      assumedBy: trust,
+      roleName: props.roleName ?? PhysicalName.GENERATE_IF_NEEDED,
+      description: props.description,
+      path: props.path,
+      maxSessionDuration: props.maxSessionDuration,
+      permissionsBoundary: props.permissionsBoundary,
+      managedPolicies: props.managedPolicies,
+    });
+    this.trustPrincipal = trust;
+    this.explicitRoleName = props.roleName;
+    this.rolePath = props.path ?? '/';
+    this.packer = new PolicyPacker(this, () => `${this.constructor.name} '${this.node.path}'`);
+
+    for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
+    for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
+
+    this.node.addValidation({ validate: () => this.checkTrustSize() });
+  }
+
+  /**
+   * Lets `user` use this role: adds its ARN to the trust statement's `sts:ExternalId` condition.
+   *
+   * The first user (or external ID) turns the role from "every database user" into "only the
+   * listed ones".
+   */
+  public addDatabaseUser(user: DatabaseUser): void {
+    this.addExternalIdValue(user.arn, `user:${user._key}`, 'databaseUsers');
+  }
+
+  /**
+   * Accepts another `sts:ExternalId` value (2 to 1,224 characters of `[\w+=,.@:/-]`).
+   */
+  public addExternalId(externalId: string): void {
+    validateExternalId('externalIds', externalId);
+    this.addExternalIdValue(externalId, `id:${externalId}`, 'externalIds');
+  }
+
+  /** The database users and external IDs the trust accepts, in order. Empty when unrestricted. */
+  public get externalIds(): string[] {
+    return this.externalIdEntries.map((e) => e.value);
+  }
+
+  /**
+   * `IAM_ROLE '<role ARN>'`: the authorization clause of COPY, UNLOAD, CREATE EXTERNAL SCHEMA and
+   * CREATE EXTERNAL FUNCTION for this role.
+   *
+   * The ARN is literal text when the role has a `roleName` and the stack a concrete account;
+   * otherwise it holds a Token that resolves in the template (put it in a `CfnOutput`).
+   */
+  public iamRoleClause(): string {
+    return `IAM_ROLE '${this.roleArnForSql}'`;
+  }
+
+  /**
+   * The role's ARN as literal text when it can be known at synth time (a given `roleName` and a
+   * concrete account), else `roleArn`.
+   */
+  public get roleArnForSql(): string {
+    const stack = Stack.of(this);
+    if (this.explicitRoleName !== undefined && !Token.isUnresolved(this.explicitRoleName)
+      && !Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.partition) && !Token.isUnresolved(this.rolePath)) {
+      return stack.formatArn({
+        service: 'iam',
+        region: '',
+        resource: 'role',
+        resourceName: `${this.rolePath.replace(/^\//, '')}${this.explicitRoleName}`,
+      });
+    }
+    return this.roleArn;
+  }
+
+  /**
+   * COPY from Amazon S3 (and its manifest and JSONPaths files): `s3:ListBucket` limited by an
+   * `s3:prefix` condition to the prefix, `s3:GetObject` on the objects under it, and
+   * `kms:Decrypt` on the bucket's key when it has one.
+   */
+  public allowCopyFrom(bucket: s3.IBucket, options: S3AccessOptions = {}): iam.Grant {
+    return this.grantS3Read(bucket, options.keyPrefix, 'allowCopyFrom', 'COPY reads');
+  }
+
+  /**
+   * CREATE LIBRARY from Amazon S3: LIST and GET under the prefix (+ `kms:Decrypt`).
+   */
+  public allowCreateLibraryFrom(bucket: s3.IBucket, options: S3AccessOptions = {}): iam.Grant {
+    return this.grantS3Read(bucket, options.keyPrefix, 'allowCreateLibraryFrom', 'CREATE LIBRARY reads');
+  }
+
+  /**
+   * UNLOAD to Amazon S3: GET, LIST and PUT under the prefix; `kms:GenerateDataKey` and
+   * `kms:Decrypt` on the bucket's key when it has one.
+   */
+  public allowUnloadTo(bucket: s3.IBucket, options: UnloadAccessOptions = {}): iam.Grant {
+    const objectActions = ['s3:GetObject', 's3:PutObject'];
+    if (options.allowCleanPath) objectActions.push('s3:DeleteObject');
+    return this.grantS3(bucket, options.keyPrefix, 'allowUnloadTo', objectActions,
+      ['kms:Decrypt', 'kms:GenerateDataKey'], 'UNLOAD writes');
+  }
+
+  /**
+   * COPY from Amazon DynamoDB: `dynamodb:Scan` and `dynamodb:DescribeTable` on that table
+   * (+ `kms:Decrypt` and `kms:DescribeKey` on its customer managed key).
+   */
+  public allowCopyFromTable(table: dynamodb.ITable): iam.Grant {
+    const grant = iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],
+      resourceArns: [table.tableArn],
+    });
+    if (table.encryptionKey) {
+      return grant.combine(table.encryptionKey.grant(this, 'kms:Decrypt', 'kms:DescribeKey'));
+    }
+    return grant;
+  }
+
+  /**
+   * COPY from an Amazon EMR cluster: `elasticmapreduce:ListInstances` on that cluster.
+   *
+   * @param emrClusterId the EMR cluster ID, e.g. `j-2AXXXXXXGAPLF`
+   */
+  public allowCopyFromEmrCluster(emrClusterId: string): iam.Grant {
+    validateEmrClusterId('emrClusterId', emrClusterId);
+    return iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['elasticmapreduce:ListInstances'],
+      resourceArns: [Stack.of(this).formatArn({
+        service: 'elasticmapreduce',
+        resource: 'cluster',
+        resourceName: emrClusterId,
+      })],
+    });
+  }
+
+  /**
+   * CREATE EXTERNAL FUNCTION: `lambda:InvokeFunction` on that function only.
+   */
+  public allowInvokeFunction(fn: lambda.IFunction): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['lambda:InvokeFunction'],
+      resourceArns: [fn.functionArn],
+    });
+  }
+
+  /**
+   * Redshift Spectrum (CREATE EXTERNAL SCHEMA ... FROM DATA CATALOG, and queries of its tables):
+   * the AWS Glue Data Catalog actions on the named databases and their tables, and read access to
+   * the data locations in S3.
+   */
+  public allowSpectrum(options: SpectrumAccessOptions): iam.Grant {
+    if (options.databases.length === 0) {
+      throw new Error('`databases` must name at least one AWS Glue database for allowSpectrum');
+    }
+    options.databases.forEach((db) => validateGlueDatabase('databases', db));
+    rejectDuplicates('databases', options.databases);
+    if (options.catalogAccount !== undefined) validateAccount('catalogAccount', options.catalogAccount);
+    if (options.catalogRegion !== undefined) validateRegion('catalogRegion', options.catalogRegion);
+
+    const stack = Stack.of(this);
+    const glueArn = (resource: string, resourceName?: string) => stack.formatArn({
+      service: 'glue',
+      account: options.catalogAccount,
+      region: options.catalogRegion,
+      resource,
+      resourceName,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    const catalog = glueArn('catalog');
+    const databases = options.databases.map((db) => glueArn('database', db));
+    const tables = options.databases.map((db) => {
+      const arn = glueArn('table', `${db}/*`);
+      this.packer.scopedWildcard(arn, `cdk-redshift-iam: Spectrum reads the tables of the Glue database '${db}' only; '*' stands for their names, which the catalog owns`);
+      return arn;
+    });
+
+    const actions = [...GLUE_READ_ACTIONS];
+    if (options.allowCreateDatabase) actions.push('glue:CreateDatabase');
+    if (options.allowTableChanges) actions.push(...GLUE_TABLE_WRITE_ACTIONS);
+    let grant = iam.Grant.addToPrincipal({
+      grantee: this,
+      actions,
+      resourceArns: [catalog, ...databases, ...tables],
+    });
+    for (const location of options.dataLocations ?? []) {
+      grant = grant.combine(this.grantS3Read(location.bucket, location.keyPrefix, 'dataLocations', 'Spectrum reads'));
+    }
+    return grant;
+  }
+
+  /**
+   * The hop of a role chain: `sts:AssumeRole` on exactly the next role's ARN.
+   */
+  public allowAssumeRole(next: iam.IRole): iam.Grant {
+    if (next === this) {
+      throw new Error(`\`allowAssumeRole\` was given the role itself ('${this.node.path}'): a role chain never repeats a role`);
+    }
+    return iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['sts:AssumeRole'],
+      resourceArns: [next.roleArn],
+    });
+  }
+
+  /**
+   * Adds a statement to this role's access policy. Statements are merged, and overflow beyond
+   * IAM's inline quota goes into generated customer managed policies.
+   */
+  public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    const policyDependable: IDependable = this.packer.add(statement);
+    return { statementAdded: true, policyDependable };
+  }
+
+  /** The policies that hold this role's statements (an inline policy, then any overflow). */
+  public get accessPolicies(): iam.IManagedPolicy[] {
+    return this.packer.policies.filter((p): p is iam.ManagedPolicy => p instanceof iam.ManagedPolicy);
+  }
+
+  private grantS3Read(bucket: s3.IBucket, keyPrefix: string | undefined, method: string, verb: string): iam.Grant {
+    return this.grantS3(bucket, keyPrefix, method, ['s3:GetObject'], ['kms:Decrypt'], verb);
+  }
+
+  private grantS3(
+    bucket: s3.IBucket,
+    keyPrefix: string | undefined,
+    method: string,
+    objectActions: string[],
+    kmsActions: string[],
+    verb: string,
+  ): iam.Grant {
+    validateKeyPrefix(`${method} keyPrefix`, keyPrefix);
+    const where = keyPrefix === undefined ? 'the bucket' : `the key prefix '${keyPrefix}'`;
+
+    const objects = bucket.arnForObjects(`${keyPrefix ?? ''}*`);
+    this.packer.scopedWildcard(objects, `cdk-redshift-iam: ${verb} the objects under ${where} of one named bucket; '*' stands for the object keys, which the SQL command chooses`);
+
+    const list = this.listBucketGrant(bucket, keyPrefix);
+    let grant = list.combine(iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: objectActions,
+      resourceArns: [objects],
+    }));
+    if (bucket.encryptionKey) {
+      grant = grant.combine(bucket.encryptionKey.grant(this, ...kmsActions));
+    }
+    return grant;
+  }
+
+  /** `s3:ListBucket` limited to the prefix; one statement per bucket, whatever the prefixes. */
+  private listBucketGrant(bucket: s3.IBucket, keyPrefix: string | undefined): iam.Grant {
+    const key = `${bucket.bucketArn}|${keyPrefix ?? ''}`;
+    const existing = this.prefixListGrants.get(key);
+    if (existing) return existing;
+    const grant = iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['s3:ListBucket'],
+      resourceArns: [bucket.bucketArn],
+      conditions: keyPrefix === undefined ? undefined : { StringLike: { 's3:prefix': [`${keyPrefix}*`] } },
+    });
+    this.prefixListGrants.set(key, grant);
+    return grant;
+  }
+
+  private addExternalIdValue(value: string, key: string, prop: string): void {
+    const identity = isUnresolved(value) ? key : value;
+    const clash = this.externalIdEntries.find((e) => e.key === identity);
+    if (clash) {
+      throw new Error(`\`${prop}\` lists '${isUnresolved(value) ? key.replace(/^(user|id):/, '') : value}' more than once (role '${this.node.path}')`);
+    }
+    this.externalIdEntries.push({ value, key: identity });
+    this.trustPrincipal.setExternalIds(this.externalIds);
+  }
+
+  private checkTrustSize(): string[] {
+    const errors: string[] = [];
+    const trust = Stack.of(this).resolve(this.assumeRolePolicy);
+    const size = policySize(trust);
+    if (size.chars > TRUST_POLICY_QUOTA) {
+      errors.push(
+        `The trust policy of ${this.constructor.name} '${this.node.path}' is ${size.exact ? '' : 'about '}${formatNumber(size.chars)} characters, `
+        + `over IAM's default quota of ${formatNumber(TRUST_POLICY_QUOTA)} characters for a role trust policy; `
+        + `it holds ${this.externalIdEntries.length} database users and external IDs (\`databaseUsers\`, \`externalIds\`). `
+        + 'Raise the "Role trust policy length" quota in Service Quotas (up to 4,096), or split the users across several roles.',
+      );
+    }
+    return errors;
+  }
+}

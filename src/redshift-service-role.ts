@@ -1,0 +1,69 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { rejectDuplicates, validateRegion } from './private/validation';
+import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role-base';
+
+/**
+ * Properties of a RedshiftServiceRole.
+ */
+export interface RedshiftServiceRoleProps extends RedshiftRoleBaseProps {
+  /**
+   * Trust Redshift only in these AWS Regions: the trust names the Regional service principals
+   * `redshift.<region>.amazonaws.com` instead of the global `redshift.amazonaws.com`.
+   *
+   * @default - Redshift in every Region may assume the role
+   */
+  readonly regions?: string[];
+
+  /**
+   * The role is used by Redshift Serverless: trust `redshift-serverless.amazonaws.com` as well as
+   * `redshift.amazonaws.com` (Serverless needs both).
+   *
+   * @default false
+   */
+  readonly serverless?: boolean;
+}
+
+/**
+ * An IAM role that Amazon Redshift assumes to reach other AWS services for COPY, UNLOAD,
+ * CREATE LIBRARY, CREATE EXTERNAL FUNCTION and Spectrum.
+ *
+ * By default its trust is exactly the console's "Redshift - Customizable" role: the service
+ * principal `redshift.amazonaws.com` may call `sts:AssumeRole`. `regions`, `databaseUsers` and
+ * `externalIds` restrict it as the Redshift documentation describes.
+ *
+ * @example
+ * const role = new RedshiftServiceRole(this, 'CopyRole', {
+ *   databaseUsers: [DatabaseUser.inCluster('my-cluster', 'etl_user')],
+ *   regions: ['us-west-2'],
+ * });
+ * declare const bucket: s3.IBucket;
+ * role.allowCopyFrom(bucket, { keyPrefix: 'sales/' });
+ */
+export class RedshiftServiceRole extends RedshiftRoleBase {
+  /** The service principals the trust names. */
+  public readonly trustedServices: string[];
+
+  constructor(scope: Construct, id: string, props: RedshiftServiceRoleProps = {}) {
+    const services = trustedServices(props);
+    super(scope, id, props, services.map((service) => new iam.ServicePrincipal(service)));
+    this.trustedServices = services;
+  }
+}
+
+function trustedServices(props: RedshiftServiceRoleProps): string[] {
+  if (props.regions === undefined) {
+    return props.serverless
+      ? ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com']
+      : ['redshift.amazonaws.com'];
+  }
+  if (props.regions.length === 0) {
+    throw new Error('`regions` must list at least one AWS Region; leave it out to trust Redshift in every Region');
+  }
+  props.regions.forEach((region) => validateRegion('regions', region));
+  rejectDuplicates('regions', props.regions);
+  if (props.serverless) {
+    throw new Error('`regions` cannot be combined with `serverless`: Redshift Serverless assumes roles through the global redshift-serverless.amazonaws.com principal, so a Region restriction would not hold. Restrict a Serverless role with `databaseUsers` instead.');
+  }
+  return props.regions.map((region) => `redshift.${region}.amazonaws.com`);
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+/** One cfn-lint finding. */
+export interface LintFinding {
+  readonly file: string;
+  readonly rule: string;
+  readonly level: string;
+  readonly message: string;
+  readonly path: string;
+}
+
+const pending: Array<{ name: string; template: unknown }> = [];
+
+/** Queues a synthesized template; the suite's afterAll hook lints every queued template. */
+export function registerForLint(name: string, template: unknown): void {
+  pending.push({ name, template });
+}
+
+/** Runs cfn-lint once over the given templates and returns its findings. */
+export function lintTemplates(templates: Array<{ name: string; template: unknown }>): LintFinding[] {
+  if (templates.length === 0) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'cfn-lint-'));
+  const files = templates.map((t, i) => {
+    const file = join(dir, `${String(i).padStart(3, '0')}-${t.name.replace(/[^\w.-]+/g, '_').slice(0, 80)}.json`);
+    writeFileSync(file, JSON.stringify(t.template, undefined, 1));
+    return file;
+  });
+  const result = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], { encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) {
+    throw new Error(`cfn-lint could not run (is it installed and on PATH?): ${result.error.message}`);
+  }
+  // Exit codes are a bit mask of the levels found (2 error, 4 warning, 8 info); 1 is a crash.
+  if (result.status === 1 || (result.status !== 0 && result.stdout.trim() === '')) {
+    throw new Error(`cfn-lint failed (exit ${result.status}): ${result.stderr}`);
+  }
+  const matches = result.stdout.trim() === '' ? [] : JSON.parse(result.stdout);
+  return matches.map((m: any) => ({
+    file: m.Filename,
+    rule: m.Rule?.Id,
+    level: m.Level,
+    message: m.Message,
+    path: (m.Location?.Path ?? []).join('/'),
+  }));
+}
+
+/** Lints everything queued by this test file and throws if any template has an error. */
+export function lintPendingTemplates(): void {
+  const batch = pending.splice(0, pending.length);
+  const errors = lintTemplates(batch).filter((f) => f.level === 'Error');
+  if (errors.length > 0) {
+    throw new Error(`cfn-lint found ${errors.length} error(s) in synthesized templates:\n${errors
+      .map((e) => `  ${e.rule} ${e.file} ${e.path}: ${e.message}`).join('\n')}`);
+  }
+}

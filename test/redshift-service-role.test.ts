@@ -1,0 +1,295 @@
+import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { DatabaseUser, RedshiftServiceRole } from '../src';
+import { assume, roleView } from './helpers/iam';
+import { ACCOUNT, newStack, synth } from './helpers/synth';
+
+const USER1 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user1';
+const USER2 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user2';
+
+describe('RedshiftServiceRole trust', () => {
+  test('default trust is exactly the seed default', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    new RedshiftServiceRole(stack, 'Role');
+    // THEN
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: 'redshift.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        }],
+      },
+    });
+  });
+
+  test('regions: the Regional principals of the seed, and no global principal', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', { regions: ['us-east-1', 'us-west-2'] });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: ['redshift.us-east-1.amazonaws.com', 'redshift.us-west-2.amazonaws.com'] },
+          Action: 'sts:AssumeRole',
+        }],
+      },
+    });
+  });
+
+  test('databaseUsers: a StringEquals sts:ExternalId condition as in the seed', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', {
+      databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1'), DatabaseUser.inCluster('my-cluster', 'user2')],
+    });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: 'redshift.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': [USER1, USER2] } },
+        }],
+      },
+    });
+  });
+
+  test('addDatabaseUser / addExternalId grow the same single statement after construction', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    role.addDatabaseUser(DatabaseUser.fromArn(USER1));
+    role.addExternalId('partner-etl-7');
+    const template = synth(stack);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Principal: { Service: 'redshift.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': [USER1, 'partner-etl-7'] } },
+        }],
+      },
+    });
+    expect(role.externalIds).toEqual([USER1, 'partner-etl-7']);
+  });
+
+  test('a single user renders as a single value', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', { externalIds: ['only-one'] });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'sts:ExternalId': 'only-one' } } })] },
+    });
+  });
+
+  test('serverless trusts redshift-serverless.amazonaws.com and redshift.amazonaws.com', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', { serverless: true });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com'] },
+          Action: 'sts:AssumeRole',
+        }],
+      },
+    });
+  });
+
+  test('Token users and external IDs pass through', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', {
+      externalIds: [Token.asString({ Ref: 'ExternalIdParam' })],
+      databaseUsers: [DatabaseUser.inCluster(Token.asString({ Ref: 'ClusterParam' }), 'etl')],
+    });
+    expect(stack.resolve(role.externalIds)).toEqual([
+      { 'Fn::Join': ['', ['arn:aws:redshift:us-west-2:123456789012:dbuser:', { Ref: 'ClusterParam' }, '/etl']] },
+      { Ref: 'ExternalIdParam' },
+    ]);
+  });
+});
+
+describe('RedshiftServiceRole as an iam.IRole', () => {
+  test('role props pass through to the role', () => {
+    const stack = newStack();
+    const boundary = new iam.ManagedPolicy(stack, 'Boundary', {
+      statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] })],
+    });
+    const managed = iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3ReadOnlyAccess');
+    new RedshiftServiceRole(stack, 'Role', {
+      roleName: 'RedshiftCopyUnload',
+      description: 'COPY and UNLOAD',
+      path: '/redshift/',
+      maxSessionDuration: Duration.hours(4),
+      permissionsBoundary: boundary,
+      managedPolicies: [managed],
+    });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'RedshiftCopyUnload',
+      Description: 'COPY and UNLOAD',
+      Path: '/redshift/',
+      MaxSessionDuration: 14400,
+      PermissionsBoundary: { Ref: Match.stringLikeRegexp('Boundary') },
+      ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonS3ReadOnlyAccess']] }],
+    });
+  });
+
+  test('grantPrincipal is the role and other grants land in its access policy', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    expect(role.grantPrincipal).toBe(role);
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-west-2:123456789012:q'] }));
+    synth(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Role') }],
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-west-2:123456789012:q' }] },
+    });
+  });
+
+  test('iamRoleClause is literal text when the role name and account are known', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'RedshiftCopyUnload' });
+    expect(role.iamRoleClause()).toBe(`IAM_ROLE 'arn:aws:iam::${ACCOUNT}:role/RedshiftCopyUnload'`);
+    const withPath = new RedshiftServiceRole(stack, 'PathRole', { roleName: 'R2', path: '/etl/' });
+    expect(withPath.iamRoleClause()).toBe(`IAM_ROLE 'arn:aws:iam::${ACCOUNT}:role/etl/R2'`);
+  });
+
+  test('iamRoleClause resolves to the role ARN otherwise', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    expect(stack.resolve(role.iamRoleClause())).toEqual({
+      'Fn::Join': ['', ["IAM_ROLE '", { 'Fn::GetAtt': [expect.stringMatching(/^Role/), 'Arn'] }, "'"]],
+    });
+  });
+
+  test('a role with no grants synthesizes no access policy', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role');
+    const template = synth(stack);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+  });
+});
+
+describe('RedshiftServiceRole validation', () => {
+  test.each([
+    ['malformed region', { regions: ['us west 2'] }, "`regions` must be AWS Region codes such as us-west-2, us-gov-west-1 or cn-north-1, got: 'us west 2'"],
+    ['upper-case region', { regions: ['US-WEST-2'] }, "got: 'US-WEST-2'"],
+    ['empty regions', { regions: [] }, '`regions` must list at least one AWS Region'],
+    ['repeated region', { regions: ['us-west-2', 'us-west-2'] }, "`regions` lists 'us-west-2' more than once"],
+    ['regions with serverless', { regions: ['us-west-2'], serverless: true }, '`regions` cannot be combined with `serverless`'],
+    ['ExternalId too short', { externalIds: ['x'] }, "`externalIds` values must be 2 to 1,224 characters long (STS ExternalId), got 1 characters: 'x'"],
+    ['ExternalId too long', { externalIds: ['a'.repeat(1225)] }, 'got 1225 characters'],
+    ['ExternalId with a space', { externalIds: ['has space'] }, "`externalIds` values may contain only letters, digits and _+=,.@:/- (STS ExternalId), got: 'has space'"],
+    ['repeated ExternalId', { externalIds: ['dup-1', 'dup-1'] }, "`externalIds` lists 'dup-1' more than once"],
+    ['repeated database user ARN', { databaseUsers: [DatabaseUser.fromArn(USER1), DatabaseUser.fromArn(USER1)] }, `\`databaseUsers\` lists '${USER1}' more than once`],
+    ['repeated stack-scoped user', { databaseUsers: [DatabaseUser.inCluster('c', 'u'), DatabaseUser.inCluster('c', 'u')] }, "`databaseUsers` lists '<stack-region>:<stack-account>:c/u' more than once"],
+    ['role name too long', { roleName: 'x'.repeat(65) }, 'Invalid roleName'],
+  ])('%s is rejected at synth time', (_label, props, message) => {
+    const stack = newStack();
+    expect(() => new RedshiftServiceRole(stack, 'Role', props as any)).toThrow(message);
+  });
+
+  test('a user given as ARN and also as an external ID is a repeat', () => {
+    const stack = newStack();
+    expect(() => new RedshiftServiceRole(stack, 'Role', {
+      databaseUsers: [DatabaseUser.fromArn(USER1)],
+      externalIds: [USER1],
+    })).toThrow(`\`externalIds\` lists '${USER1}' more than once`);
+  });
+
+  test('a trust policy over 2,048 characters is a synth error that counts the users', () => {
+    const stack = newStack();
+    const users = Array.from({ length: 25 }, (_, i) => DatabaseUser.inCluster('analytics-cluster', `analyst_${i}`));
+    new RedshiftServiceRole(stack, 'Role', { databaseUsers: users });
+    expect(() => synth(stack)).toThrow(/The trust policy of RedshiftServiceRole 'TestStack\/Role' is 2,\d{3} characters, over IAM's default quota of 2,048 characters for a role trust policy; it holds 25 database users and external IDs.*Service Quotas.*split the users across several roles/);
+  });
+
+  test('just under the quota synthesizes', () => {
+    const stack = newStack();
+    const users = Array.from({ length: 20 }, (_, i) => DatabaseUser.inCluster('analytics-cluster', `analyst_${i}`));
+    new RedshiftServiceRole(stack, 'Role', { databaseUsers: users });
+    expect(() => synth(stack)).not.toThrow();
+  });
+
+  test('users added after construction count toward the quota too', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    for (let i = 0; i < 30; i++) role.addDatabaseUser(DatabaseUser.inCluster('analytics-cluster', `late_${i}`));
+    expect(() => synth(stack)).toThrow(/holds 30 database users/);
+  });
+});
+
+describe('RedshiftServiceRole trust, as IAM decides it (iam-simulate)', () => {
+  const OTHER_USER = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user3';
+
+  test('default: Redshift may assume; another service and a role may not', async () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'RedshiftCopyUnload' });
+    const view = roleView(role, synth(stack));
+    expect(await assume(view, 'redshift.amazonaws.com')).toBe('Allowed');
+    expect(await assume(view, 'redshift.amazonaws.com', { 'sts:ExternalId': OTHER_USER })).toBe('Allowed');
+    expect(await assume(view, 'lambda.amazonaws.com')).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'redshift-serverless.amazonaws.com')).toBe('ImplicitlyDenied');
+  });
+
+  test('seed: only user1 and user2 on my-cluster in us-west-2', async () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', {
+      databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1'), DatabaseUser.inCluster('my-cluster', 'user2')],
+    });
+    const view = roleView(role, synth(stack));
+    expect(await assume(view, 'redshift.amazonaws.com', { 'sts:ExternalId': USER1 })).toBe('Allowed');
+    expect(await assume(view, 'redshift.amazonaws.com', { 'sts:ExternalId': USER2 })).toBe('Allowed');
+    // neighbours: another user, the same user on another cluster or Region, no ExternalId, another service
+    expect(await assume(view, 'redshift.amazonaws.com', { 'sts:ExternalId': OTHER_USER })).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'redshift.amazonaws.com', { 'sts:ExternalId': USER1.replace('my-cluster', 'other-cluster') })).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'redshift.amazonaws.com', { 'sts:ExternalId': USER1.replace('us-west-2', 'us-east-1') })).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'redshift.amazonaws.com')).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'glue.amazonaws.com', { 'sts:ExternalId': USER1 })).toBe('ImplicitlyDenied');
+  });
+
+  test('seed: us-east-1 and us-west-2 only', async () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { regions: ['us-east-1', 'us-west-2'] });
+    const view = roleView(role, synth(stack));
+    expect(await assume(view, 'redshift.us-east-1.amazonaws.com')).toBe('Allowed');
+    expect(await assume(view, 'redshift.us-west-2.amazonaws.com')).toBe('Allowed');
+    // neighbours: another Region's principal, and the global principal
+    expect(await assume(view, 'redshift.eu-west-1.amazonaws.com')).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'redshift.amazonaws.com')).toBe('ImplicitlyDenied');
+  });
+
+  test('Region and users together: both must hold', async () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { regions: ['us-west-2'], databaseUsers: [DatabaseUser.fromArn(USER1)] });
+    const view = roleView(role, synth(stack));
+    expect(await assume(view, 'redshift.us-west-2.amazonaws.com', { 'sts:ExternalId': USER1 })).toBe('Allowed');
+    expect(await assume(view, 'redshift.us-west-2.amazonaws.com', { 'sts:ExternalId': USER2 })).toBe('ImplicitlyDenied');
+    expect(await assume(view, 'redshift.us-east-1.amazonaws.com', { 'sts:ExternalId': USER1 })).toBe('ImplicitlyDenied');
+  });
+
+  test('serverless: both principals may assume, others may not', async () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { serverless: true });
+    const view = roleView(role, synth(stack));
+    expect(await assume(view, 'redshift-serverless.amazonaws.com')).toBe('Allowed');
+    expect(await assume(view, 'redshift.amazonaws.com')).toBe('Allowed');
+    expect(await assume(view, 'sagemaker.amazonaws.com')).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('RedshiftServiceRole snapshot', () => {
+  test('a restricted role', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', {
+      roleName: 'RedshiftCopyUnload',
+      regions: ['us-west-2'],
+      databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1')],
+    });
+    expect(synth(stack).toJSON()).toMatchSnapshot();
+  });
+});
+
