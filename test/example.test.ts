@@ -1,0 +1,24 @@
+import { Stack } from 'aws-cdk-lib';
+import { buildScenarios } from '../examples/scenarios';
+import { newApp, synth } from './helpers/synth';
+
+describe('the example app', () => {
+  test('prints one statement per scenario, each with a literal IAM_ROLE clause', () => {
+    // GIVEN
+    const app = newApp();
+    // WHEN
+    const scenarios = buildScenarios(app);
+    // THEN
+    expect(scenarios.length).toBeGreaterThanOrEqual(9);
+    for (const scenario of scenarios) {
+      expect(scenario.sql).toMatch(/IAM_ROLE 'arn:aws:iam::\d{12}:role\/[\w+=,.@-]+(,arn:aws:iam::\d{12}:role\/[\w+=,.@-]+)*'/);
+      expect(scenario.sql).not.toMatch(/\$\{Token/);
+    }
+    expect(scenarios.map((s) => s.sql)).toContain(
+      "copy customer from 's3://mybucket/mydata' IAM_ROLE 'arn:aws:iam::123456789012:role/RedshiftRestrictedToUsers'");
+    // every stack synthesizes and lints clean
+    for (const stack of app.node.children.filter((c): c is Stack => c instanceof Stack)) {
+      synth(stack);
+    }
+  });
+});

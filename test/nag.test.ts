@@ -1,0 +1,83 @@
+import { aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3, Stack } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { DatabaseUser, RedshiftServiceRole } from '../src';
+import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
+
+/** Synthesizes (so construct validations run), then runs the AwsSolutions pack over `scope`. */
+function nagFindings(stack: Stack, scope: IConstruct = stack): string[] {
+  synth(stack);
+  const report = new AwsSolutionsChecks().validateScope(scope);
+  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)).sort();
+}
+
+describe('cdk-nag AwsSolutions', () => {
+  test('a default RedshiftServiceRole has no finding', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role');
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('a restricted role with every grant has no unexplained finding', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', {
+      regions: ['us-west-2'],
+      databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1')],
+    });
+    const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'mybucket');
+    role.allowCopyFrom(bucket, { keyPrefix: 'in/' });
+    role.allowCopyFrom(bucket);
+    role.allowUnloadTo(bucket, { keyPrefix: 'out/', allowCleanPath: true });
+    role.allowCreateLibraryFrom(bucket, { keyPrefix: 'lib/' });
+    role.allowCopyFromTable(dynamodb.Table.fromTableName(stack, 'T', 'Movies'));
+    role.allowCopyFromEmrCluster('j-SAMPLE2B500FC');
+    role.allowInvokeFunction(lambda.Function.fromFunctionName(stack, 'F', 'lambda_sum'));
+    role.allowSpectrum({ databases: ['spectrumdb', 'sales'] });
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('the acknowledgement holds for a bucket defined in another stack', () => {
+    const app = newApp();
+    const env = { account: ACCOUNT, region: REGION };
+    const data = new Stack(app, 'Data', { env });
+    const bucket = new s3.Bucket(data, 'Bucket', { enforceSSL: true });
+    const roles = new Stack(app, 'Roles', { env });
+    const role = new RedshiftServiceRole(roles, 'Role');
+    role.allowCopyFrom(bucket, { keyPrefix: 'in/' });
+    expect(nagFindings(roles, role)).toEqual([]);
+  });
+
+  test('each acknowledgement names the finding, the resource and a reason', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    role.allowCopyFrom(s3.Bucket.fromBucketName(stack, 'Bucket', 'mybucket'), { keyPrefix: 'in/' });
+    synth(stack);
+    const acknowledged = role.node.findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
+      .map((m) => m.data);
+    expect(acknowledged).toEqual([{
+      'AwsSolutions-IAM5[Resource::arn:aws:s3:::mybucket/in/*]': expect.stringMatching(/COPY reads the objects under the key prefix 'in\/' of one named bucket/),
+    }]);
+  });
+
+  test('wildcards the user adds are still reported', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::mybucket/*'] }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['arn:aws:s3:::other'] }));
+    expect(nagFindings(stack)).toEqual([
+      'AwsSolutions-IAM5[Action::s3:*] @ TestStack/Role/AccessPolicy/Resource',
+      'AwsSolutions-IAM5[Resource::arn:aws:s3:::mybucket/*] @ TestStack/Role/AccessPolicy/Resource',
+    ]);
+  });
+
+  test('the console\'s AWS managed policies are reported (IAM4), not hidden', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', {
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3ReadOnlyAccess')],
+    });
+    expect(nagFindings(stack)).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonS3ReadOnlyAccess] @ TestStack/Role/Resource',
+    ]);
+  });
+});
