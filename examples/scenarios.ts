@@ -1,5 +1,5 @@
 import { App, Stack, aws_dynamodb as dynamodb, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
-import { DatabaseUser, RedshiftServiceRole } from '../src';
+import { ChainedRole, DatabaseUser, RedshiftServiceRole } from '../src';
 
 /** One SQL statement the example app prints, with the scenario it comes from. */
 export interface Scenario {
@@ -9,6 +9,8 @@ export interface Scenario {
 
 /** Company A's account and Region in the seeds' examples. */
 export const COMPANY_A = { account: '123456789012', region: 'us-west-2' };
+/** Company B's account, which owns the data Company A's cluster reads through a role chain. */
+export const COMPANY_B = { account: '210987654321', region: 'us-west-2' };
 
 /**
  * Builds every scenario of the seeds into `app` and returns the SQL each role enables.
@@ -108,5 +110,44 @@ export function buildScenarios(app: App): Scenario[] {
     sql: `create external schema spectrum_schema from data catalog database 'spectrumdb' region 'us-west-2' ${spectrum.iamRoleClause()}`,
   });
 
+  scenarios.push(...buildCompanyChain(app));
   return scenarios;
+}
+
+/**
+ * Seed 001 "Chaining IAM roles": Company A's cluster role RoleA assumes Company B's RoleB, which
+ * may read and write B's bucket, use B's Glue database and invoke B's function. Two stacks, two
+ * accounts, one app.
+ */
+function buildCompanyChain(app: App): Scenario[] {
+  const companyA = new Stack(app, 'CompanyA', { env: COMPANY_A, description: 'Company A: the cluster role RoleA' });
+  const companyB = new Stack(app, 'CompanyB', { env: COMPANY_B, description: 'Company B: RoleB, chained from Company A' });
+
+  const roleA = new RedshiftServiceRole(companyA, 'RoleA', { roleName: 'RoleA' });
+  const roleB = new ChainedRole(companyB, 'RoleB', { assumedBy: roleA, roleName: 'RoleB' });
+  const companyb = s3.Bucket.fromBucketName(companyB, 'CompanyBBucket', 'companyb');
+  roleB.allowUnloadTo(companyb, { keyPrefix: 'redshift/' });
+  roleB.allowCopyFrom(companyb, { keyPrefix: 'redshift/' });
+  roleB.allowSpectrum({ databases: ['exampledb'] });
+  roleB.allowInvokeFunction(lambda.Function.fromFunctionName(companyB, 'ExampleFunction', 'exampleLambdaFunction'));
+
+  const iamRole = roleB.chain.iamRoleClause();
+  return [
+    {
+      title: 'Chaining IAM roles: UNLOAD to Company B\'s bucket through RoleA,RoleB',
+      sql: `unload ('select * from venue limit 10') to 's3://companyb/redshift/venue_pipe_' ${iamRole}`,
+    },
+    {
+      title: 'Chaining IAM roles: COPY from Company B\'s bucket',
+      sql: `copy venue from 's3://companyb/redshift/venue_pipe_' ${iamRole}`,
+    },
+    {
+      title: 'Chaining IAM roles: CREATE EXTERNAL SCHEMA on Company B\'s catalog',
+      sql: `create external schema spectrumexample from data catalog database 'exampledb' region 'us-west-2' ${iamRole}`,
+    },
+    {
+      title: 'Chaining IAM roles: CREATE EXTERNAL FUNCTION invoking Company B\'s function',
+      sql: `create external function lambda_example(varchar) returns varchar volatile lambda 'exampleLambdaFunction' ${iamRole}`,
+    },
+  ];
 }

@@ -1,3 +1,5 @@
 export * from './database-user';
 export * from './redshift-role-base';
 export * from './redshift-service-role';
+export * from './chained-role';
+export * from './role-chain';

@@ -287,16 +287,29 @@ export abstract class RedshiftRoleBase extends iam.Role {
    */
   public get roleArnForSql(): string {
     const stack = Stack.of(this);
-    if (this.explicitRoleName !== undefined && !Token.isUnresolved(this.explicitRoleName)
-      && !Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.partition) && !Token.isUnresolved(this.rolePath)) {
-      return stack.formatArn({
-        service: 'iam',
-        region: '',
-        resource: 'role',
-        resourceName: `${this.rolePath.replace(/^\//, '')}${this.explicitRoleName}`,
-      });
+    const named = this._nameBasedArn();
+    if (named !== undefined && !Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.partition)) {
+      return named;
     }
     return this.roleArn;
+  }
+
+  /**
+   * The role's ARN built from its name, when the name is known at synth time: usable in another
+   * stack without a cross-stack reference (so without a dependency on this stack).
+   *
+   * @internal
+   */
+  public _nameBasedArn(): string | undefined {
+    if (this.explicitRoleName === undefined || Token.isUnresolved(this.explicitRoleName) || Token.isUnresolved(this.rolePath)) {
+      return undefined;
+    }
+    return Stack.of(this).formatArn({
+      service: 'iam',
+      region: '',
+      resource: 'role',
+      resourceName: `${this.rolePath.replace(/^\//, '')}${this.explicitRoleName}`,
+    });
   }
 
   /**
@@ -423,10 +436,13 @@ export abstract class RedshiftRoleBase extends iam.Role {
     if (next === this) {
       throw new Error(`\`allowAssumeRole\` was given the role itself ('${this.node.path}'): a role chain never repeats a role`);
     }
+    // A role of this library with a known name is named by its ARN text, so that a chain across
+    // stacks never makes the previous role's stack depend on the next one's.
+    const arn = next instanceof RedshiftRoleBase ? next._nameBasedArn() ?? next.roleArn : next.roleArn;
     return iam.Grant.addToPrincipal({
       grantee: this,
       actions: ['sts:AssumeRole'],
-      resourceArns: [next.roleArn],
+      resourceArns: [arn],
     });
   }
 

@@ -279,8 +279,11 @@ describe('allowSpectrum', () => {
     role.allowSpectrum({ databases: ['shared'], catalogAccount: '210987654321', catalogRegion: 'us-east-1' });
     const view = roleView(role, synth(stack));
     expect(await decide({
-      principal: view.arn, identity: view.identity, action: 'glue:GetTable',
-      resource: 'arn:aws:glue:us-east-1:210987654321:table/shared/t', resourceAccount: '123456789012',
+      principal: view.arn,
+      identity: view.identity,
+      action: 'glue:GetTable',
+      resource: 'arn:aws:glue:us-east-1:210987654321:table/shared/t',
+      resourceAccount: '123456789012',
     })).toBe('Allowed');
     expect(await roleMay(view, 'glue:GetTable', glue('table/shared/t'))).toBe('ImplicitlyDenied');
   });
