@@ -3,3 +3,5 @@ export * from './redshift-role-base';
 export * from './redshift-service-role';
 export * from './chained-role';
 export * from './role-chain';
+export * from './redshift-arn';
+export * from './permissions';

@@ -1,0 +1,296 @@
+import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { passRoleToRedshift } from './private/pass-role';
+import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
+import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
+
+/**
+ * Options of `RedshiftPermissions.associateRoles`.
+ */
+export interface AssociateRolesOptions extends RedshiftArnOptions {
+  /** The clusters the grantee may associate roles with. */
+  readonly clusterIdentifiers: string[];
+
+  /** The roles the grantee may associate (`iam:PassRole`, to Redshift only). */
+  readonly roles: iam.IRole[];
+
+  /**
+   * Also allow `redshift:CreateCluster` on these clusters (associating roles when creating them).
+   *
+   * @default false
+   */
+  readonly allowCreateCluster?: boolean;
+}
+
+/**
+ * Options of `RedshiftPermissions.getClusterCredentials`.
+ */
+export interface GetClusterCredentialsOptions extends RedshiftArnOptions {
+  /** The cluster. */
+  readonly clusterIdentifier: string;
+
+  /**
+   * The database users the grantee may get credentials for (`redshift:DbUser`).
+   *
+   * @default - any user of the cluster
+   */
+  readonly dbUsers?: string[];
+
+  /**
+   * The databases the grantee may name (`redshift:DbName`).
+   *
+   * @default - any database of the cluster
+   */
+  readonly dbNames?: string[];
+
+  /**
+   * The longest credentials the grantee may ask for (`redshift:DurationSeconds`), 15 to 60 minutes.
+   *
+   * @default - no limit beyond Redshift's own (60 minutes)
+   */
+  readonly maxDuration?: Duration;
+
+  /**
+   * Also allow `redshift:CreateClusterUser` for these users (GetClusterCredentials with AutoCreate).
+   *
+   * @default false
+   */
+  readonly autoCreate?: boolean;
+
+  /**
+   * Database groups the users may join for the session (`redshift:JoinGroup`).
+   *
+   * @default - none
+   */
+  readonly dbGroups?: string[];
+}
+
+/**
+ * Options of `RedshiftPermissions.getClusterCredentialsWithIam`.
+ */
+export interface GetClusterCredentialsWithIamOptions extends RedshiftArnOptions {
+  /** The cluster. */
+  readonly clusterIdentifier: string;
+
+  /**
+   * The databases the grantee may name (`redshift:DbName`).
+   *
+   * @default - any database of the cluster
+   */
+  readonly dbNames?: string[];
+
+  /**
+   * The longest credentials the grantee may ask for (`redshift:DurationSeconds`), 15 to 60 minutes.
+   *
+   * @default - no limit beyond Redshift's own
+   */
+  readonly maxDuration?: Duration;
+}
+
+/**
+ * Options of `RedshiftPermissions.manageClusters`.
+ */
+export interface ManageClustersOptions {
+  /** The Redshift actions, e.g. `redshift:ModifyCluster` (the `redshift:` prefix may be left out). */
+  readonly actions: string[];
+
+  /**
+   * Only clusters in this Region.
+   *
+   * @default - the stack's Region
+   */
+  readonly region?: string;
+
+  /**
+   * The account of the clusters.
+   *
+   * @default - the stack's account
+   */
+  readonly account?: string;
+
+  /**
+   * Only clusters that carry these tags (`aws:ResourceTag/KEY` StringEquals VALUE).
+   *
+   * @default - no tag condition on the cluster
+   */
+  readonly resourceTags?: { [key: string]: string };
+
+  /**
+   * Only requests that set these tags (`aws:RequestTag/KEY` StringEquals VALUE), e.g. on
+   * CreateCluster.
+   *
+   * @default - no condition on the request's tags
+   */
+  readonly requestTags?: { [key: string]: string };
+
+  /**
+   * The only tag keys a request may set (`ForAllValues:StringEquals` `aws:TagKeys`).
+   *
+   * @default - any tag keys
+   */
+  readonly allowedTagKeys?: string[];
+}
+
+/**
+ * Identity policies for the people and services that manage Redshift: the examples of the
+ * Redshift documentation as method calls, scoped to named resources.
+ */
+export class RedshiftPermissions {
+  /**
+   * What a user needs to associate IAM roles with clusters by hand (seed 002): `DescribeClusters`
+   * on all clusters, `ModifyClusterIamRoles` (and `CreateCluster` when asked) on the named
+   * clusters, and `iam:PassRole` on the named roles, to Redshift only.
+   */
+  public static associateRoles(grantee: iam.IGrantable, options: AssociateRolesOptions): iam.Grant {
+    if (options.clusterIdentifiers.length === 0) throw new Error('`clusterIdentifiers` must name at least one cluster');
+    if (options.roles.length === 0) throw new Error('`roles` must list at least one role');
+    options.clusterIdentifiers.forEach((c) => validateClusterIdentifier('clusterIdentifiers', c));
+    rejectDuplicates('clusterIdentifiers', options.clusterIdentifiers);
+    const scope = scopeOf(grantee);
+    const clusters = options.clusterIdentifiers.map((c) => RedshiftArn.cluster(scope, c, options));
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['redshift:DescribeClusters'],
+      resourceArns: ['*'],
+    }).combine(iam.Grant.addToPrincipal({
+      grantee,
+      actions: options.allowCreateCluster
+        ? ['redshift:ModifyClusterIamRoles', 'redshift:CreateCluster']
+        : ['redshift:ModifyClusterIamRoles'],
+      resourceArns: clusters,
+    })).combine(passRoleToRedshift(grantee, options.roles));
+  }
+
+  /**
+   * `redshift:GetClusterCredentials` for named database users and databases, limited with the
+   * `redshift:DbUser`, `redshift:DbName` and `redshift:DurationSeconds` condition keys; plus
+   * `redshift:CreateClusterUser` (autoCreate) and `redshift:JoinGroup` (dbGroups) when asked.
+   */
+  public static getClusterCredentials(grantee: iam.IGrantable, options: GetClusterCredentialsOptions): iam.Grant {
+    validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
+    const users = options.dbUsers ?? [];
+    users.forEach((u) => validateDbUserName('dbUsers', u));
+    rejectDuplicates('dbUsers', users);
+    rejectDuplicates('dbNames', options.dbNames ?? []);
+    rejectDuplicates('dbGroups', options.dbGroups ?? []);
+    if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; leave it out for any user');
+    if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
+
+    const scope = scopeOf(grantee);
+    const cluster = options.clusterIdentifier;
+    const userArns = (users.length > 0 ? users : ['*']).map((u) => RedshiftArn.dbUser(scope, cluster, u, options));
+    const dbNameArns = (options.dbNames ?? ['*']).map((d) => RedshiftArn.dbName(scope, cluster, d, options));
+
+    const conditions: Record<string, Record<string, unknown>> = {};
+    const equals: Record<string, unknown> = {};
+    if (users.length > 0) equals['redshift:DbUser'] = oneOrMany(users);
+    if (options.dbNames) equals['redshift:DbName'] = oneOrMany(options.dbNames);
+    if (Object.keys(equals).length > 0) conditions.StringEquals = equals;
+    if (options.maxDuration) conditions.NumericLessThanEquals = { 'redshift:DurationSeconds': durationSeconds(options.maxDuration) };
+
+    let grant = iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['redshift:GetClusterCredentials'],
+      resourceArns: [...userArns, ...dbNameArns],
+      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
+    });
+    if (options.autoCreate) {
+      grant = grant.combine(iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['redshift:CreateClusterUser'],
+        resourceArns: userArns,
+        conditions: users.length > 0 ? { StringEquals: { 'redshift:DbUser': oneOrMany(users) } } : undefined,
+      }));
+    }
+    if (options.dbGroups && options.dbGroups.length > 0) {
+      grant = grant.combine(iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['redshift:JoinGroup'],
+        resourceArns: options.dbGroups.map((g) => RedshiftArn.dbGroup(scope, cluster, g, options)),
+      }));
+    }
+    return grant;
+  }
+
+  /**
+   * `redshift:GetClusterCredentialsWithIAM`: credentials for the caller's own IAM identity, on
+   * the named databases, limited with `redshift:DbName` and `redshift:DurationSeconds`.
+   */
+  public static getClusterCredentialsWithIam(grantee: iam.IGrantable, options: GetClusterCredentialsWithIamOptions): iam.Grant {
+    validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
+    rejectDuplicates('dbNames', options.dbNames ?? []);
+    const scope = scopeOf(grantee);
+    const conditions: Record<string, Record<string, unknown>> = {};
+    if (options.dbNames) conditions.StringEquals = { 'redshift:DbName': oneOrMany(options.dbNames) };
+    if (options.maxDuration) conditions.NumericLessThanEquals = { 'redshift:DurationSeconds': durationSeconds(options.maxDuration) };
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['redshift:GetClusterCredentialsWithIAM'],
+      resourceArns: (options.dbNames ?? ['*']).map((d) => RedshiftArn.dbName(scope, options.clusterIdentifier, d, options)),
+      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
+    });
+  }
+
+  /**
+   * Cluster management actions limited by Region and tags (seed 004): for example ModifyCluster
+   * only on clusters tagged `environment=test` in us-west-2, or CreateCluster only with the tag
+   * `usage=production` and tag keys within `costcenter` and `usage`.
+   */
+  public static manageClusters(grantee: iam.IGrantable, options: ManageClustersOptions): iam.Grant {
+    if (options.actions.length === 0) throw new Error('`actions` must list at least one Redshift action');
+    const actions = options.actions.map((a) => {
+      const action = a.includes(':') ? a : `redshift:${a}`;
+      if (!Token.isUnresolved(action) && !/^redshift:[A-Za-z]+$/.test(action)) {
+        throw new Error(`\`actions\` must be Redshift actions such as redshift:ModifyCluster (no wildcards), got: '${a}'`);
+      }
+      return action;
+    });
+    rejectDuplicates('actions', actions);
+    const equals: Record<string, string> = {};
+    for (const [key, value] of Object.entries(options.resourceTags ?? {})) equals[`aws:ResourceTag/${tagKey('resourceTags', key)}`] = value;
+    for (const [key, value] of Object.entries(options.requestTags ?? {})) equals[`aws:RequestTag/${tagKey('requestTags', key)}`] = value;
+    const conditions: Record<string, Record<string, unknown>> = {};
+    if (Object.keys(equals).length > 0) conditions.StringEquals = equals;
+    if (options.allowedTagKeys !== undefined) {
+      if (options.allowedTagKeys.length === 0) throw new Error('`allowedTagKeys` must list at least one tag key; leave it out to allow any');
+      options.allowedTagKeys.forEach((k) => tagKey('allowedTagKeys', k));
+      rejectDuplicates('allowedTagKeys', options.allowedTagKeys);
+      conditions['ForAllValues:StringEquals'] = { 'aws:TagKeys': options.allowedTagKeys };
+    }
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [RedshiftArn.cluster(scopeOf(grantee), '*', { region: options.region, account: options.account })],
+      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
+    });
+  }
+
+  private constructor() {}
+}
+
+function scopeOf(grantee: iam.IGrantable): Construct {
+  const principal = grantee.grantPrincipal as unknown;
+  if (principal instanceof Construct) return principal;
+  if (grantee instanceof Construct) return grantee;
+  throw new Error('RedshiftPermissions needs a grantee that is a construct (a role, user or group of this app), to know its stack');
+}
+
+/** A condition value as IAM examples write it: a string for one value, a list for more. */
+function oneOrMany(values: string[]): string | string[] {
+  return values.length === 1 ? values[0] : values;
+}
+
+function durationSeconds(duration: Duration): number {
+  const seconds = duration.toSeconds();
+  if (seconds < 900 || seconds > 3600) {
+    throw new Error(`\`maxDuration\` must be 15 to 60 minutes (GetClusterCredentials DurationSeconds 900-3600), got ${seconds} seconds`);
+  }
+  return seconds;
+}
+
+function tagKey(prop: string, key: string): string {
+  if (!Token.isUnresolved(key) && !/^[\w.:/=+@ -]{1,128}$/.test(key)) {
+    throw new Error(`\`${prop}\` keys must be tag keys of 1 to 128 letters, digits, spaces and _.:/=+-@, got: '${key}'`);
+  }
+  return key;
+}
