@@ -66,6 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The custom-resource handler's SDK (provided by the Lambda runtime; marked external when bundled).
     '@aws-sdk/client-redshift@^3',
     '@aws-sdk/client-redshift-serverless@^3',
+    '@aws-sdk/client-cloudformation@^3',
     '@types/aws-lambda@^8',
     // The example app: `npx cdk synth` in examples/.
     'aws-cdk@^2.1100.0',

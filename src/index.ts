@@ -5,3 +5,4 @@ export * from './chained-role';
 export * from './role-chain';
 export * from './redshift-arn';
 export * from './permissions';
+export * from './cluster-role-association';

@@ -1,0 +1,259 @@
+import { aws_iam as iam, aws_redshift as redshift, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { RedshiftPermissions } from './permissions';
+import { MAX_WAIT, RoleAssociationProvider } from './private/association-provider';
+import { passRoleToRedshift } from './private/pass-role';
+import { validateClusterIdentifier, validateServerlessName } from './private/validation';
+import { RedshiftArn } from './redshift-arn';
+
+/** Redshift's quota of IAM roles associated with one cluster (CloudFormation's IamRoles maximum). */
+export const MAX_ROLES_PER_CLUSTER = 50;
+
+/**
+ * Properties shared by the role associations.
+ */
+export interface RoleAssociationOptions {
+  /** The roles to attach: added on create, diffed on update, removed on delete. */
+  readonly roles: iam.IRole[];
+
+  /**
+   * The role to make the default IAM role (used by SQL that names `IAM_ROLE default`). Must be one
+   * of `roles`.
+   *
+   * @default - the default role is left as it is
+   */
+  readonly defaultRole?: iam.IRole;
+
+  /**
+   * How long to wait for every role to be `in-sync` (and every removed one to be gone), including
+   * time spent waiting for another modification of the cluster to finish. At most 55 minutes.
+   *
+   * @default Duration.minutes(20)
+   */
+  readonly waitTimeout?: Duration;
+}
+
+/**
+ * Properties of a ClusterRoleAssociation.
+ */
+export interface ClusterRoleAssociationProps extends RoleAssociationOptions {
+  /** The identifier of an existing cluster, or a `CfnCluster`'s `ref`. */
+  readonly clusterIdentifier: string;
+}
+
+/**
+ * Attaches IAM roles to a Redshift cluster that already exists (seed 002, "Associating IAM roles
+ * with clusters"), and optionally sets the cluster's default role.
+ *
+ * A custom resource on the CDK Provider framework: it adds the roles that are not yet attached in
+ * one `ModifyClusterIamRoles` call, waits until each is `in-sync`, retries while another
+ * modification of the cluster is in progress, and on delete removes only the roles it added. One
+ * handler serves every association in a stack.
+ *
+ * @example
+ * declare const role: RedshiftServiceRole;
+ * new ClusterRoleAssociation(this, 'Attach', {
+ *   clusterIdentifier: 'my-redshift-cluster',
+ *   roles: [role],
+ *   defaultRole: role,
+ * });
+ */
+export class ClusterRoleAssociation extends Construct {
+  /** The cluster's identifier. */
+  public readonly clusterIdentifier: string;
+  /** The roles this association attaches. */
+  public readonly roles: iam.IRole[];
+  /** The default role it sets, if any. */
+  public readonly defaultRole?: iam.IRole;
+
+  constructor(scope: Construct, id: string, props: ClusterRoleAssociationProps) {
+    super(scope, id);
+    validateClusterIdentifier('clusterIdentifier', props.clusterIdentifier);
+    checkRoles(this, props);
+    this.clusterIdentifier = props.clusterIdentifier;
+    this.roles = [...props.roles];
+    this.defaultRole = props.defaultRole;
+
+    const provider = RoleAssociationProvider.of(this);
+    const clusterArn = RedshiftArn.cluster(this, props.clusterIdentifier);
+    provider.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['redshift:DescribeClusters', 'redshift:ModifyClusterIamRoles'],
+      resources: [clusterArn],
+    }));
+    passRoleToRedshiftOnly(provider.handlerRole, this.roles, 'redshift.amazonaws.com');
+
+    const resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::RedshiftClusterRoleAssociation',
+      properties: associationProperties('cluster', props.clusterIdentifier, props),
+    });
+    resource.node.addDependency(provider.handlerRole);
+
+    this.node.addValidation({ validate: () => checkClusterRoleCount(this) });
+  }
+
+  /**
+   * Gives `grantee` what an operator needs to change this association by hand: the seed 002
+   * policy for this cluster and these roles.
+   */
+  public grantManage(grantee: iam.IGrantable): iam.Grant {
+    return RedshiftPermissions.associateRoles(grantee, { clusterIdentifiers: [this.clusterIdentifier], roles: this.roles });
+  }
+}
+
+/**
+ * Properties of a NamespaceRoleAssociation.
+ */
+export interface NamespaceRoleAssociationProps extends RoleAssociationOptions {
+  /** The name of an existing Redshift Serverless namespace (what UpdateNamespace takes). */
+  readonly namespaceName: string;
+
+  /**
+   * The namespace's ID (a UUID, `CfnNamespace.attrNamespaceNamespaceId`), to scope the handler's
+   * permissions to this namespace's ARN.
+   *
+   * @default - the handler may read and update any namespace of the account in this Region
+   * (namespace ARNs hold the ID, which the name does not give)
+   */
+  readonly namespaceId?: string;
+}
+
+/**
+ * Attaches IAM roles to a Redshift Serverless namespace that already exists, and optionally sets
+ * its default role. UpdateNamespace takes the whole list of roles, so the handler reads the list
+ * right before writing, changes only its own roles, and verifies the result; on delete it removes
+ * only the roles it added.
+ */
+export class NamespaceRoleAssociation extends Construct {
+  /** The namespace's name. */
+  public readonly namespaceName: string;
+  /** The roles this association attaches. */
+  public readonly roles: iam.IRole[];
+  /** The default role it sets, if any. */
+  public readonly defaultRole?: iam.IRole;
+
+  private readonly namespaceArn: string;
+
+  constructor(scope: Construct, id: string, props: NamespaceRoleAssociationProps) {
+    super(scope, id);
+    validateServerlessName('namespaceName', props.namespaceName);
+    checkRoles(this, props);
+    this.namespaceName = props.namespaceName;
+    this.roles = [...props.roles];
+    this.defaultRole = props.defaultRole;
+
+    const provider = RoleAssociationProvider.of(this);
+    this.namespaceArn = RedshiftArn.serverlessNamespace(this, props.namespaceId ?? '*');
+    provider.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['redshift-serverless:GetNamespace', 'redshift-serverless:UpdateNamespace'],
+      resources: [this.namespaceArn],
+    }));
+    passRoleToRedshiftOnly(provider.handlerRole, this.roles, 'redshift-serverless.amazonaws.com');
+
+    const resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::RedshiftNamespaceRoleAssociation',
+      properties: associationProperties('namespace', props.namespaceName, props),
+    });
+    resource.node.addDependency(provider.handlerRole);
+  }
+
+  /**
+   * Gives `grantee` what an operator needs to change this namespace's roles by hand.
+   */
+  public grantManage(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['redshift-serverless:GetNamespace', 'redshift-serverless:UpdateNamespace'],
+      resourceArns: [this.namespaceArn],
+    }).combine(passRoleToRedshift(grantee, this.roles));
+  }
+}
+
+function associationProperties(target: string, name: string, props: RoleAssociationOptions): Record<string, unknown> {
+  const wait = props.waitTimeout ?? Duration.minutes(20);
+  return {
+    Target: target,
+    Name: name,
+    RoleArns: Lazy.list({ produce: () => props.roles.map((r) => r.roleArn) }),
+    DefaultRoleArn: props.defaultRole?.roleArn,
+    WaitTimeoutSeconds: String(wait.toSeconds()),
+  };
+}
+
+function passRoleToRedshiftOnly(handlerRole: iam.Role, roles: iam.IRole[], service: string): void {
+  handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['iam:PassRole'],
+    resources: roles.map((r) => r.roleArn),
+    conditions: { StringEquals: { 'iam:PassedToService': service } },
+  }));
+}
+
+function checkRoles(scope: IConstruct, props: RoleAssociationOptions): void {
+  if (props.roles.length === 0) {
+    throw new Error('`roles` must list at least one role to attach');
+  }
+  props.roles.forEach((role, i) => {
+    const again = props.roles.findIndex((r) => r === role || (!Token.isUnresolved(r.roleArn) && r.roleArn === role.roleArn));
+    if (again !== i) throw new Error(`\`roles\` lists '${describeRole(role)}' more than once`);
+  });
+  if (props.roles.length > MAX_ROLES_PER_CLUSTER) {
+    throw new Error(`\`roles\` lists ${props.roles.length} roles; a Redshift cluster can have at most ${MAX_ROLES_PER_CLUSTER} IAM roles`);
+  }
+  if (props.defaultRole !== undefined && !props.roles.some((r) => r === props.defaultRole
+    || (!Token.isUnresolved(r.roleArn) && r.roleArn === props.defaultRole!.roleArn))) {
+    throw new Error(`\`defaultRole\` '${describeRole(props.defaultRole)}' must be one of \`roles\` (the default role must be attached)`);
+  }
+  const stack = Stack.of(scope);
+  for (const role of props.roles) {
+    const account = roleAccount(role);
+    if (account !== undefined && !Token.isUnresolved(stack.account) && account !== stack.account) {
+      throw new Error(`\`roles\`: '${describeRole(role)}' belongs to account ${account}, but the cluster is in account ${stack.account}; Redshift attaches only roles of the cluster's own account (chain a role of another account with ChainedRole instead)`);
+    }
+  }
+  if (props.waitTimeout !== undefined && props.waitTimeout.toSeconds() > MAX_WAIT.toSeconds()) {
+    throw new Error(`\`waitTimeout\` must be at most 55 minutes (CloudFormation waits one hour for a custom resource), got ${props.waitTimeout.toHumanString()}`);
+  }
+}
+
+/** The role's account, when known at synth time. */
+export function roleAccount(role: iam.IRole): string | undefined {
+  const fromArn = Token.isUnresolved(role.roleArn) ? undefined : /^arn:[^:]+:iam::(\d{12}):/.exec(role.roleArn)?.[1];
+  if (fromArn) return fromArn;
+  const account = role.env.account;
+  return Token.isUnresolved(account) ? undefined : account;
+}
+
+function describeRole(role: iam.IRole): string {
+  return Token.isUnresolved(role.roleArn) ? role.node.path : role.roleArn;
+}
+
+/** A key that is the same for two references to one role. */
+export function roleKey(role: iam.IRole | string): string {
+  return typeof role === 'string' ? role : role.roleArn;
+}
+
+/**
+ * Counts the distinct roles that this app attaches to the association's cluster: through every
+ * ClusterRoleAssociation with the same identifier in the same account and Region, and through a
+ * CfnCluster's own IamRoles when the association targets it.
+ */
+function checkClusterRoleCount(association: ClusterRoleAssociation): string[] {
+  const stack = Stack.of(association);
+  const roles = new Set<string>();
+  const sameEnv = (s: Stack) => s.account === stack.account && s.region === stack.region;
+  for (const node of association.node.root.node.findAll()) {
+    if (node instanceof ClusterRoleAssociation && sameEnv(Stack.of(node)) && node.clusterIdentifier === association.clusterIdentifier) {
+      node.roles.forEach((r) => roles.add(roleKey(r)));
+    }
+    if (node instanceof redshift.CfnCluster && Stack.of(node) === stack && node.ref === association.clusterIdentifier) {
+      const listed = Stack.of(node).resolve(node.iamRoles) as unknown[] | undefined;
+      (listed ?? []).forEach((r) => roles.add(JSON.stringify(r)));
+    }
+  }
+  if (roles.size > MAX_ROLES_PER_CLUSTER) {
+    const name = Token.isUnresolved(association.clusterIdentifier) ? association.node.path : association.clusterIdentifier;
+    return [`Cluster '${name}' would have ${roles.size} IAM roles across the associations of this app (and its CfnCluster), over Redshift's limit of ${MAX_ROLES_PER_CLUSTER}`];
+  }
+  return [];
+}

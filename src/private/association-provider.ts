@@ -1,0 +1,96 @@
+import { aws_iam as iam, aws_logs as logs, custom_resources as cr, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { acknowledgeNagFinding } from './nag';
+import { IsCompleteFunction } from '../association-handler/is-complete-function';
+import { OnEventFunction } from '../association-handler/on-event-function';
+
+const PROVIDER_ID = 'CdkRedshiftIamRoleAssociationProvider';
+
+/** CloudFormation waits at most one hour for a custom resource. */
+export const MAX_WAIT = Duration.minutes(55);
+
+/**
+ * The one custom-resource provider of a stack's role associations: the onEvent and isComplete
+ * functions, their role and log group, and the CDK Provider framework around them. Every
+ * association of the stack adds its own least-privilege statements to the handler role.
+ */
+export class RoleAssociationProvider extends Construct {
+  /** The provider of `scope`'s stack, created on first use. */
+  public static of(scope: Construct): RoleAssociationProvider {
+    const stack = Stack.of(scope);
+    return (stack.node.tryFindChild(PROVIDER_ID) as RoleAssociationProvider | undefined)
+      ?? new RoleAssociationProvider(stack, PROVIDER_ID);
+  }
+
+  public readonly serviceToken: string;
+  public readonly handlerRole: iam.Role;
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.handlerRole = new iam.Role(this, 'HandlerRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'cdk-redshift-iam: attaches IAM roles to existing Redshift clusters and namespaces',
+    });
+    logGroup.grantWrite(this.handlerRole);
+    // The cleanup of an update asks CloudFormation which physical ID is current (this stack only).
+    this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['cloudformation:DescribeStackResource'],
+      resources: [stack.stackId],
+    }));
+
+    const functionProps = {
+      role: this.handlerRole,
+      logGroup,
+      memorySize: 256,
+    };
+    const onEvent = new OnEventFunction(this, 'OnEvent', {
+      ...functionProps,
+      description: 'cdk-redshift-iam role association: add/remove roles (onEvent)',
+      // A removal is retried for up to 11 minutes while the cluster is busy with another change.
+      timeout: Duration.minutes(14),
+    });
+    const isComplete = new IsCompleteFunction(this, 'IsComplete', {
+      ...functionProps,
+      description: 'cdk-redshift-iam role association: wait for in-sync (isComplete)',
+      timeout: Duration.minutes(2),
+    });
+
+    const frameworkRole = new iam.Role(this, 'FrameworkRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'cdk-redshift-iam: the CDK Provider framework functions of the role associations',
+    });
+    logGroup.grantWrite(frameworkRole);
+
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: onEvent,
+      isCompleteHandler: isComplete,
+      queryInterval: Duration.seconds(15),
+      totalTimeout: Duration.minutes(60),
+      role: frameworkRole,
+      logGroup,
+    });
+    this.serviceToken = provider.serviceToken;
+
+    this.acknowledgeFrameworkFindings(provider);
+  }
+
+  /**
+   * The CDK Provider framework's own parts have cdk-nag findings that are inherent to it; record
+   * each with its reason. Our handler's findings (if any) stay visible.
+   */
+  private acknowledgeFrameworkFindings(provider: cr.Provider): void {
+    acknowledgeNagFinding(provider, 'AwsSolutions-L1',
+      'cdk-redshift-iam: the CDK Provider framework functions use the runtime aws-cdk-lib chooses (determineLatestNodeRuntime, nodejs22.x); the association handlers use the newest Node.js runtime');
+    acknowledgeNagFinding(provider, 'AwsSolutions-SF1',
+      'cdk-redshift-iam: the Provider framework waiter state machine only polls isComplete; the handlers log every step to their log group');
+    acknowledgeNagFinding(provider, 'AwsSolutions-SF2',
+      'cdk-redshift-iam: the Provider framework waiter state machine is internal plumbing with no X-Ray option in aws-cdk-lib');
+  }
+}
