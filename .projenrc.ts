@@ -70,6 +70,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/aws-lambda@^8',
     // The example app: `npx cdk synth` in examples/.
     'aws-cdk@^2.1100.0',
+    // Integration test (deployable by a user with an AWS account; CI only checks its snapshot).
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@^2.197.10',
   ],
 
   jestOptions: {
@@ -132,6 +135,25 @@ for (const dir of ['examples', 'bench']) {
     },
   });
 }
+
+// The integration test (test/integ.*.ts, integ-tests-alpha): `integ` deploys it (AWS account
+// needed) and updates the snapshot; `integ:snapshot` only checks the committed snapshot.
+const integApp = '"npx ts-node --project test/tsconfig.json {filePath}" --test-regex "^integ\\..*\\.ts$" --language typescript';
+project.addTask('integ', {
+  description: 'Deploy the integration tests to AWS, assert, destroy, and update their snapshots',
+  exec: `integ-runner --directory test --app ${integApp} --update-on-failed`,
+});
+const integSnapshot = project.addTask('integ:snapshot', {
+  description: 'Check the integration tests\' synthesized templates against the committed snapshots (no AWS)',
+  exec: `integ-runner --directory test --app ${integApp}`,
+});
+// The snapshot check is part of the tests: a change to what the integ test deploys fails CI until
+// the snapshot is updated on purpose.
+project.testTask.spawn(integSnapshot);
+project.addTask('integ:snapshot:update', {
+  description: 'Rewrite the integration snapshots without deploying (read the diff!)',
+  exec: `integ-runner --directory test --app ${integApp} --update-on-failed --dry-run --force`,
+});
 
 // The runnable example: synthesizes the seeds' scenarios to examples/cdk.out and prints the
 // IAM_ROLE clauses to paste into SQL.

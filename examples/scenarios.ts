@@ -1,5 +1,5 @@
 import { App, Stack, aws_dynamodb as dynamodb, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
-import { ChainedRole, DatabaseUser, RedshiftServiceRole } from '../src';
+import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftServiceRole } from '../src';
 
 /** One SQL statement the example app prints, with the scenario it comes from. */
 export interface Scenario {
@@ -108,6 +108,18 @@ export function buildScenarios(app: App): Scenario[] {
   scenarios.push({
     title: 'CREATE EXTERNAL SCHEMA (Spectrum): the spectrumdb Glue database and s3://redshift-spectrum-data/tickit/',
     sql: `create external schema spectrum_schema from data catalog database 'spectrumdb' region 'us-west-2' ${spectrum.iamRoleClause()}`,
+  });
+
+  // Seed 002 "Associating IAM roles with clusters": attach the roles to an existing cluster, and
+  // make the COPY role its default, so SQL can say IAM_ROLE default.
+  new ClusterRoleAssociation(stack, 'AttachToMyCluster', {
+    clusterIdentifier: 'my-redshift-cluster',
+    roles: [copyUnload, unload, library, dynamo, emr, udf, spectrum],
+    defaultRole: copyUnload,
+  });
+  scenarios.push({
+    title: 'Associating IAM roles with an existing cluster: RedshiftCopyUnload is my-redshift-cluster\'s default role',
+    sql: "copy customer from 's3://mybucket/mydata' IAM_ROLE default",
   });
 
   scenarios.push(...buildCompanyChain(app));

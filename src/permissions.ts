@@ -1,8 +1,8 @@
 import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { passRoleToRedshift } from './private/pass-role';
-import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
 import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
+import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
 
 /**
  * Options of `RedshiftPermissions.associateRoles`.

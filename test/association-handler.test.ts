@@ -31,8 +31,12 @@ function createEvent(roles: string[], extra: Record<string, string> = {}): OnEve
 }
 function updateEvent(physicalId: string, oldRoles: string[], roles: string[], extra: Record<string, string> = {}): OnEventRequest {
   return {
-    RequestType: 'Update', StackId: STACK, LogicalResourceId: 'Assoc', PhysicalResourceId: physicalId,
-    ResourceProperties: props(roles, extra), OldResourceProperties: props(oldRoles),
+    RequestType: 'Update',
+    StackId: STACK,
+    LogicalResourceId: 'Assoc',
+    PhysicalResourceId: physicalId,
+    ResourceProperties: props(roles, extra),
+    OldResourceProperties: props(oldRoles),
   };
 }
 function deleteEvent(physicalId: string, roles: string[]): OnEventRequest {
@@ -193,7 +197,8 @@ describe('Update', () => {
     redshift.on(DescribeClustersCommand).resolves(cluster([[role('1'), 'in-sync'], [role('2'), 'in-sync']]));
     const res = await onEvent(deleteEvent(oldId, oldRoles));
     expect(modifyCalls()).toEqual([]);
-    expect(await isComplete({ ...deleteEvent(oldId, oldRoles), PhysicalResourceId: res.PhysicalResourceId, Data: res.Data })).toEqual({ IsComplete: true });
+    const cleanup = { ...deleteEvent(oldId, oldRoles), PhysicalResourceId: res.PhysicalResourceId, Data: res.Data };
+    expect(await isComplete(cleanup)).toEqual({ IsComplete: true });
   });
 
   test('a new cluster identifier is a new association (CloudFormation deletes the old one)', async () => {
@@ -277,7 +282,9 @@ describe('Redshift Serverless namespace', () => {
   test('reads the whole list, adds ours, keeps the others and the default', async () => {
     serverless.on(GetNamespaceCommand).resolves({
       namespace: {
-        namespaceName: 'analytics', status: 'AVAILABLE', defaultIamRoleArn: role('0'),
+        namespaceName: 'analytics',
+        status: 'AVAILABLE',
+        defaultIamRoleArn: role('0'),
         iamRoles: [`IamRole(applyStatus=in-sync, iamRoleArn=${role('0')})`],
       } as any,
     });

@@ -99,7 +99,8 @@ describe('ClusterRoleAssociation handler (model-based)', () => {
   const cfn = mockClient(CloudFormationClient);
 
   test('always converges and never removes a role it did not add', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { maxLength: 14 }), fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), async (steps, interference) => {
+    const interferences = fc.array(fc.boolean(), { minLength: 64, maxLength: 64 });
+    await fc.assert(fc.asyncProperty(fc.array(step, { maxLength: 14 }), interferences, async (steps, interference) => {
       const model = new ClusterModel();
       let clock = 0;
       let noise = 0;
@@ -143,8 +144,12 @@ describe('ClusterRoleAssociation handler (model-based)', () => {
           } else {
             const old = current;
             const res = await run({
-              RequestType: 'Update', StackId: STACK, LogicalResourceId: 'A', PhysicalResourceId: old.id,
-              ResourceProperties: props(s.roles), OldResourceProperties: props(old.roles),
+              RequestType: 'Update',
+              StackId: STACK,
+              LogicalResourceId: 'A',
+              PhysicalResourceId: old.id,
+              ResourceProperties: props(s.roles),
+              OldResourceProperties: props(old.roles),
             });
             current = { id: res.PhysicalResourceId, roles: s.roles };
             if (res.PhysicalResourceId !== old.id) {

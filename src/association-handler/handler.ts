@@ -99,10 +99,9 @@ interface Generation {
 }
 
 export function encodePhysicalId(target: string, name: string, roleArns: string[], owned: Set<string>, setDefault: boolean): string {
-  let mask = BigInt(0);
-  sortedUnique(roleArns).forEach((arn, i) => {
-    if (owned.has(arn)) mask |= BigInt(1) << BigInt(i);
-  });
+  // bit i (from the right) is set when the i-th role of the sorted list is ours
+  const bits = sortedUnique(roleArns).map((arn) => (owned.has(arn) ? '1' : '0')).reverse().join('');
+  const mask = BigInt(`0b${bits || '0'}`);
   return `${target}|${name}|${mask.toString(36)}|${setDefault ? 'd' : '-'}`;
 }
 
@@ -112,9 +111,10 @@ export function decodePhysicalId(physicalId: string | undefined, roleArns: strin
   const [target, name, maskText, flag] = parts;
   let mask = BigInt(0);
   for (const ch of maskText) mask = mask * BigInt(36) + BigInt(parseInt(ch, 36));
+  const bits = mask.toString(2).split('').reverse();
   const owned = new Set<string>();
   sortedUnique(roleArns).forEach((arn, i) => {
-    if ((mask >> BigInt(i)) & BigInt(1)) owned.add(arn);
+    if (bits[i] === '1') owned.add(arn);
   });
   return { target, name, owned, setDefault: flag === 'd' };
 }
@@ -126,7 +126,10 @@ function sortedUnique(arns: string[]): string[] {
 // -------------------------------------------------------------------------------------------------
 // Entry points
 
-export async function onEvent(event: OnEventRequest, backendFor: (p: AssociationProperties) => Backend = defaultBackend): Promise<OnEventResponse> {
+export async function onEvent(
+  event: OnEventRequest,
+  backendFor: (p: AssociationProperties) => Backend = defaultBackend,
+): Promise<OnEventResponse> {
   const props = normalize(event.ResourceProperties);
   log({ message: 'onEvent', requestType: event.RequestType, target: props.Target, name: props.Name, roles: props.RoleArns.length });
   switch (event.RequestType) {
@@ -142,13 +145,16 @@ export async function onEvent(event: OnEventRequest, backendFor: (p: Association
       return update(props, old, previous, backendFor(props));
     }
     case 'Delete':
-      return remove(event, props, backendFor(props));
+      return removeAssociation(event, props, backendFor(props));
     default:
       throw new Error(`Unknown request type ${(event as any).RequestType}`);
   }
 }
 
-export async function isComplete(event: IsCompleteRequest, backendFor: (p: AssociationProperties) => Backend = defaultBackend): Promise<IsCompleteResponse> {
+export async function isComplete(
+  event: IsCompleteRequest,
+  backendFor: (p: AssociationProperties) => Backend = defaultBackend,
+): Promise<IsCompleteResponse> {
   const props = normalize(event.ResourceProperties);
   const backend = backendFor(props);
   const generation = decodePhysicalId(event.PhysicalResourceId, props.RoleArns);
@@ -234,7 +240,7 @@ async function update(props: AssociationProperties, old: AssociationProperties, 
   };
 }
 
-async function remove(event: OnEventRequest, props: AssociationProperties, backend: Backend): Promise<OnEventResponse> {
+async function removeAssociation(event: OnEventRequest, props: AssociationProperties, backend: Backend): Promise<OnEventResponse> {
   const physicalId = event.PhysicalResourceId!;
   const generation = decodePhysicalId(physicalId, props.RoleArns);
   if (!generation) {

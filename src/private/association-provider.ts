@@ -1,6 +1,6 @@
-import { aws_iam as iam, aws_logs as logs, custom_resources as cr, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_lambda as lambda, aws_logs as logs, custom_resources as cr, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeNagFinding } from './nag';
+import { acknowledgeNagFinding, nagResourceText } from './nag';
 import { IsCompleteFunction } from '../association-handler/is-complete-function';
 import { OnEventFunction } from '../association-handler/on-event-function';
 
@@ -62,23 +62,41 @@ export class RoleAssociationProvider extends Construct {
       timeout: Duration.minutes(2),
     });
 
-    const frameworkRole = new iam.Role(this, 'FrameworkRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'cdk-redshift-iam: the CDK Provider framework functions of the role associations',
-    });
-    logGroup.grantWrite(frameworkRole);
+    // Two roles, as the framework's onEvent function starts the waiter state machine, which
+    // invokes the isComplete/timeout functions: one shared role would make a dependency cycle.
+    const frameworkRole = (roleId: string, what: string) => {
+      const role = new iam.Role(this, roleId, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `cdk-redshift-iam: the CDK Provider framework's ${what} function(s) of the role associations`,
+      });
+      logGroup.grantWrite(role);
+      return role;
+    };
 
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: onEvent,
       isCompleteHandler: isComplete,
       queryInterval: Duration.seconds(15),
       totalTimeout: Duration.minutes(60),
-      role: frameworkRole,
+      frameworkOnEventRole: frameworkRole('FrameworkOnEventRole', 'onEvent'),
+      frameworkCompleteAndTimeoutRole: frameworkRole('FrameworkCompleteRole', 'isComplete and onTimeout'),
       logGroup,
     });
     this.serviceToken = provider.serviceToken;
 
     this.acknowledgeFrameworkFindings(provider);
+    // The framework grants lambda:InvokeFunction on `<function ARN>:*` (every version of exactly
+    // that function). The ids hold logical IDs, so they are written at validation time.
+    const invoked = [onEvent, isComplete, ...provider.node.findAll().filter((c): c is lambda.Function => c instanceof lambda.Function)];
+    this.node.addValidation({
+      validate: () => {
+        for (const fn of invoked) {
+          acknowledgeNagFinding(this, `AwsSolutions-IAM5[Resource::${nagResourceText(this, fn.functionArn)}:*]`,
+            'cdk-redshift-iam: the CDK Provider framework invokes exactly this function; the trailing :* covers its versions');
+        }
+        return [];
+      },
+    });
   }
 
   /**

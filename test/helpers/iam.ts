@@ -26,6 +26,7 @@ export function materialize(template: any, value: any, env: Env): any {
       case 'AWS::Lambda::Function': return p.FunctionName ?? logicalId;
       case 'AWS::DynamoDB::Table': return p.TableName ?? logicalId;
       case 'AWS::IAM::ManagedPolicy': return `arn:${env.partition}:iam::${env.account}:policy/${p.ManagedPolicyName ?? logicalId}`;
+      case 'AWS::StepFunctions::StateMachine': return `arn:${env.partition}:states:${env.region}:${env.account}:stateMachine:${logicalId}`;
       default: return logicalId;
     }
   };
@@ -40,6 +41,8 @@ export function materialize(template: any, value: any, env: Env): any {
       case 'AWS::Lambda::Function': return `arn:${partition}:lambda:${region}:${account}:function:${name}`;
       case 'AWS::DynamoDB::Table': return `arn:${partition}:dynamodb:${region}:${account}:table/${name}`;
       case 'AWS::KMS::Key': return `arn:${partition}:kms:${region}:${account}:key/${logicalId}`;
+      case 'AWS::Logs::LogGroup': return `arn:${partition}:logs:${region}:${account}:log-group:${r.Properties?.LogGroupName ?? logicalId}:*`;
+      case 'AWS::StepFunctions::StateMachine': return `arn:${partition}:states:${region}:${account}:stateMachine:${logicalId}`;
       default: throw new Error(`materialize: no ARN rule for ${r.Type}`);
     }
   };
@@ -55,6 +58,7 @@ export function materialize(template: any, value: any, env: Env): any {
         if (v === 'AWS::Region') return env.region;
         if (v === 'AWS::AccountId') return env.account;
         if (v === 'AWS::URLSuffix') return 'amazonaws.com';
+        if (v === 'AWS::StackId') return `arn:${env.partition}:cloudformation:${env.region}:${env.account}:stack/${template.StackName ?? 'TestStack'}/0f1e2d3c`;
         return nameOf(v);
       }
       if (k === 'Fn::Join') return (v[1] as any[]).map(visit).join(v[0]);
