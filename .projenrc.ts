@@ -93,7 +93,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench'],
   },
 
-  gitignore: ['cdk.out', 'examples/cdk.out', '/dist', '/.venv-pack', '.jsii.tabl.json', '*.tabl.json'],
+  gitignore: ['/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '/.venv-pack', '.jsii.tabl.json', '*.tabl.json'],
 });
 
 for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/.venv-pack']) {
