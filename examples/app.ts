@@ -3,7 +3,8 @@
  * root) or `npx cdk synth` (from this folder): it synthesizes to examples/cdk.out and prints the
  * SQL each role enables, with its IAM_ROLE clause.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Aspects } from 'aws-cdk-lib';
+import { RedshiftIamChecks } from '../src';
 import { buildScenarios } from './scenarios';
 
 const app = new App({
@@ -12,9 +13,18 @@ const app = new App({
   context: { '@aws-cdk/core:enablePartitionLiterals': true },
 });
 const scenarios = buildScenarios(app);
+// Report roles Redshift could not assume, broad grants and unrestricted roles.
+Aspects.of(app).add(new RedshiftIamChecks());
 const assembly = app.synth();
 
-console.log(`Synthesized ${assembly.stacks.length} stacks to ${assembly.directory}\n`);
+console.log(`Synthesized ${assembly.stacks.length} stacks to ${assembly.directory}`);
+// What RedshiftIamChecks (and aws-cdk-lib) reported; `npx cdk synth` prints the same.
+for (const stack of assembly.stacks) {
+  for (const message of stack.messages) {
+    console.log(`  [${message.level}] ${message.id}: ${String(message.entry.data).split('\n')[0]}`);
+  }
+}
+console.log('');
 for (const scenario of scenarios) {
   console.log(`-- ${scenario.title}`);
   console.log(`${scenario.sql};\n`);

@@ -6,3 +6,4 @@ export * from './role-chain';
 export * from './redshift-arn';
 export * from './permissions';
 export * from './cluster-role-association';
+export * from './redshift-iam-checks';

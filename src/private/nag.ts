@@ -19,23 +19,24 @@ export function acknowledgeNagFinding(scope: IConstruct, findingId: string, reas
  * `<LogicalId.Attr>` and `<Ref>`, joins concatenated.
  */
 export function nagResourceText(scope: IConstruct, resource: string): string {
-  return flatten(Stack.of(scope).resolve(resource));
+  return flattenReference(Stack.of(scope).resolve(resource));
 }
 
-function flatten(node: unknown): string {
+/** A resolved CloudFormation value as text: `<LogicalId.Attr>` for GetAtt, `<X>` for Ref. */
+export function flattenReference(node: unknown): string {
   if (node === undefined || node === null) return '';
   if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
   const obj = node as Record<string, any>;
   if (obj['Fn::Join']) {
     const [delimiter, items] = obj['Fn::Join'] as [string, unknown[]];
-    return items.map(flatten).join(delimiter);
+    return items.map(flattenReference).join(delimiter);
   }
-  if (obj['Fn::Sub']) return flatten(obj['Fn::Sub']);
+  if (obj['Fn::Sub']) return flattenReference(obj['Fn::Sub']);
   if (obj['Fn::GetAtt']) {
     const [resource, attribute] = obj['Fn::GetAtt'] as [unknown, unknown];
-    return `<${flatten(resource)}.${flatten(attribute)}>`;
+    return `<${flattenReference(resource)}.${flattenReference(attribute)}>`;
   }
-  if (obj['Fn::ImportValue']) return flatten(obj['Fn::ImportValue']);
-  if (obj.Ref) return `<${flatten(obj.Ref)}>`;
+  if (obj['Fn::ImportValue']) return flattenReference(obj['Fn::ImportValue']);
+  if (obj.Ref) return `<${flattenReference(obj.Ref)}>`;
   return JSON.stringify(node);
 }
