@@ -155,6 +155,14 @@ project.addTask('integ:snapshot:update', {
   exec: `integ-runner --directory test --app ${integApp} --update-on-failed --dry-run --force`,
 });
 
+// The benchmark against plain aws-cdk-lib (not part of the tests): writes BENCHMARKS.md.
+const bench = project.addTask('bench', {
+  description: 'Benchmark synth time, memory and template size against plain aws-cdk-lib; writes BENCHMARKS.md',
+});
+bench.spawn(project.preCompileTask);
+bench.spawn(project.compileTask);
+bench.exec('ts-node --project bench/tsconfig.json --transpile-only bench/bench.ts');
+
 // The runnable example: synthesizes the seeds' scenarios to examples/cdk.out and prints the
 // IAM_ROLE clauses to paste into SQL.
 project.addTask('example', {

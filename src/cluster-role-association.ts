@@ -76,11 +76,11 @@ export class ClusterRoleAssociation extends Construct {
 
     const provider = RoleAssociationProvider.of(this);
     const clusterArn = RedshiftArn.cluster(this, props.clusterIdentifier);
-    provider.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+    provider.addToHandlerPolicy(new iam.PolicyStatement({
       actions: ['redshift:DescribeClusters', 'redshift:ModifyClusterIamRoles'],
       resources: [clusterArn],
     }));
-    passRoleToRedshiftOnly(provider.handlerRole, this.roles, 'redshift.amazonaws.com');
+    passRoleToRedshiftOnly(provider, this.roles, 'redshift.amazonaws.com');
 
     const resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
@@ -144,11 +144,11 @@ export class NamespaceRoleAssociation extends Construct {
 
     const provider = RoleAssociationProvider.of(this);
     this.namespaceArn = RedshiftArn.serverlessNamespace(this, props.namespaceId ?? '*');
-    provider.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+    provider.addToHandlerPolicy(new iam.PolicyStatement({
       actions: ['redshift-serverless:GetNamespace', 'redshift-serverless:UpdateNamespace'],
       resources: [this.namespaceArn],
     }));
-    passRoleToRedshiftOnly(provider.handlerRole, this.roles, 'redshift-serverless.amazonaws.com');
+    passRoleToRedshiftOnly(provider, this.roles, 'redshift-serverless.amazonaws.com');
 
     const resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
@@ -181,8 +181,8 @@ function associationProperties(target: string, name: string, props: RoleAssociat
   };
 }
 
-function passRoleToRedshiftOnly(handlerRole: iam.Role, roles: iam.IRole[], service: string): void {
-  handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+function passRoleToRedshiftOnly(provider: RoleAssociationProvider, roles: iam.IRole[], service: string): void {
+  provider.addToHandlerPolicy(new iam.PolicyStatement({
     actions: ['iam:PassRole'],
     resources: roles.map((r) => r.roleArn),
     conditions: { StringEquals: { 'iam:PassedToService': service } },
@@ -236,24 +236,48 @@ export function roleKey(role: iam.IRole | string): string {
 /**
  * Counts the distinct roles that this app attaches to the association's cluster: through every
  * ClusterRoleAssociation with the same identifier in the same account and Region, and through a
- * CfnCluster's own IamRoles when the association targets it.
+ * CfnCluster's own IamRoles when the association targets it. The app is indexed once per synth.
  */
 function checkClusterRoleCount(association: ClusterRoleAssociation): string[] {
-  const stack = Stack.of(association);
-  const roles = new Set<string>();
-  const sameEnv = (s: Stack) => s.account === stack.account && s.region === stack.region;
-  for (const node of association.node.root.node.findAll()) {
-    if (node instanceof ClusterRoleAssociation && sameEnv(Stack.of(node)) && node.clusterIdentifier === association.clusterIdentifier) {
-      node.roles.forEach((r) => roles.add(roleKey(r)));
-    }
-    if (node instanceof redshift.CfnCluster && Stack.of(node) === stack && node.ref === association.clusterIdentifier) {
-      const listed = Stack.of(node).resolve(node.iamRoles) as unknown[] | undefined;
-      (listed ?? []).forEach((r) => roles.add(JSON.stringify(r)));
-    }
-  }
+  const roles = clusterRoleIndex(association).get(clusterKey(association)) ?? new Set<string>();
   if (roles.size > MAX_ROLES_PER_CLUSTER) {
     const name = Token.isUnresolved(association.clusterIdentifier) ? association.node.path : association.clusterIdentifier;
     return [`Cluster '${name}' would have ${roles.size} IAM roles across the associations of this app (and its CfnCluster), over Redshift's limit of ${MAX_ROLES_PER_CLUSTER}`];
   }
   return [];
+}
+
+const ROLE_INDEX = new WeakMap<IConstruct, { readonly index: Map<string, Set<string>>; readonly covers: WeakSet<IConstruct> }>();
+
+function clusterKey(scope: IConstruct, clusterIdentifier?: string): string {
+  const stack = Stack.of(scope);
+  const id = clusterIdentifier ?? (scope as ClusterRoleAssociation).clusterIdentifier;
+  return `${stack.account}|${stack.region}|${id}`;
+}
+
+/**
+ * cluster key -> the roles attached to it by this app. Built once when validation starts, and
+ * again if an association that it does not cover asks (constructs added after a synth).
+ */
+function clusterRoleIndex(association: ClusterRoleAssociation): Map<string, Set<string>> {
+  const root = association.node.root;
+  const cached = ROLE_INDEX.get(root);
+  if (cached && cached.covers.has(association)) return cached.index;
+  const index = new Map<string, Set<string>>();
+  const covers = new WeakSet<IConstruct>();
+  const add = (key: string, role: string) => {
+    if (!index.has(key)) index.set(key, new Set());
+    index.get(key)!.add(role);
+  };
+  for (const node of root.node.findAll()) {
+    if (node instanceof ClusterRoleAssociation) {
+      covers.add(node);
+      node.roles.forEach((r) => add(clusterKey(node), roleKey(r)));
+    } else if (node instanceof redshift.CfnCluster) {
+      const listed = Stack.of(node).resolve(node.iamRoles) as unknown[] | undefined;
+      (listed ?? []).forEach((r) => add(clusterKey(node, node.ref), JSON.stringify(r)));
+    }
+  }
+  ROLE_INDEX.set(root, { index, covers });
+  return index;
 }

@@ -224,6 +224,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
   private readonly explicitRoleName?: string;
   private readonly rolePath: string;
   private readonly prefixListGrants = new Map<string, iam.Grant>();
+  private attachedManagedPolicies: number;
 
   protected constructor(scope: Construct, id: string, props: RedshiftRoleBaseProps, trustedPrincipals: iam.IPrincipal[]) {
     const trust = new TrustPrincipal(trustedPrincipals);
@@ -239,7 +240,8 @@ export abstract class RedshiftRoleBase extends iam.Role {
     this.trustPrincipal = trust;
     this.explicitRoleName = props.roleName;
     this.rolePath = props.path ?? '/';
-    this.packer = new PolicyPacker(this, () => `${this.constructor.name} '${this.node.path}'`);
+    this.attachedManagedPolicies = props.managedPolicies?.length ?? 0;
+    this.packer = new PolicyPacker(this, () => `${this.constructor.name} '${this.node.path}'`, () => this.attachedManagedPolicies);
 
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
     for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
@@ -453,6 +455,12 @@ export abstract class RedshiftRoleBase extends iam.Role {
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
     const policyDependable: IDependable = this.packer.add(statement);
     return { statementAdded: true, policyDependable };
+  }
+
+  /** Attaches a managed policy (counted against IAM's 10 managed policies per role). */
+  public addManagedPolicy(policy: iam.IManagedPolicy): void {
+    super.addManagedPolicy(policy);
+    this.attachedManagedPolicies++;
   }
 
   /** The policies that hold this role's statements (an inline policy, then any overflow). */

@@ -63,6 +63,15 @@ describe('Create', () => {
     expect(generation.setDefault).toBe(true);
   });
 
+  test('one ModifyClusterIamRoles call however many roles it carries', async () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => role(String(i).padStart(2, '0')));
+    redshift.on(DescribeClustersCommand).resolves(cluster([]));
+    redshift.on(ModifyClusterIamRolesCommand).resolves({});
+    await onEvent(createEvent(fifty));
+    expect(modifyCalls()).toHaveLength(1);
+    expect(modifyCalls()[0].AddIamRoles).toHaveLength(50);
+  });
+
   test('a role already attached is not added, and is not ours to remove', async () => {
     redshift.on(DescribeClustersCommand).resolves(cluster([[role('1'), 'in-sync']]));
     redshift.on(ModifyClusterIamRolesCommand).resolves({});

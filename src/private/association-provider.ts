@@ -1,6 +1,7 @@
 import { aws_iam as iam, aws_lambda as lambda, aws_logs as logs, custom_resources as cr, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledgeNagFinding, nagResourceText } from './nag';
+import { PolicyPacker } from './policy-packer';
 import { IsCompleteFunction } from '../association-handler/is-complete-function';
 import { OnEventFunction } from '../association-handler/on-event-function';
 
@@ -24,6 +25,7 @@ export class RoleAssociationProvider extends Construct {
 
   public readonly serviceToken: string;
   public readonly handlerRole: iam.Role;
+  private readonly handlerPolicies: PolicyPacker;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -38,9 +40,12 @@ export class RoleAssociationProvider extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'cdk-redshift-iam: attaches IAM roles to existing Redshift clusters and namespaces',
     });
+    // Every association adds statements: merge them, and overflow into managed policies, so that a
+    // stack with many associations still deploys.
+    this.handlerPolicies = new PolicyPacker(this.handlerRole, () => `The association handler role of stack '${stack.stackName}'`);
     logGroup.grantWrite(this.handlerRole);
     // The cleanup of an update asks CloudFormation which physical ID is current (this stack only).
-    this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+    this.addToHandlerPolicy(new iam.PolicyStatement({
       actions: ['cloudformation:DescribeStackResource'],
       resources: [stack.stackId],
     }));
@@ -97,6 +102,11 @@ export class RoleAssociationProvider extends Construct {
         return [];
       },
     });
+  }
+
+  /** Adds a statement to the handler role's policies (merged; overflow into managed policies). */
+  public addToHandlerPolicy(statement: iam.PolicyStatement): void {
+    this.handlerPolicies.add(statement);
   }
 
   /**

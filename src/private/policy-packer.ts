@@ -43,7 +43,16 @@ export class PolicyPacker {
   /** Wildcard resources that a grant scoped on purpose, with the reason (for cdk-nag). */
   private readonly scopedWildcards = new Map<string, string>();
 
-  constructor(private readonly role: iam.Role, private readonly describe: () => string) {
+  /**
+   * @param role the role whose statements are placed
+   * @param describe names the role in error messages
+   * @param otherManagedPolicies how many managed policies are attached to the role besides ours
+   */
+  constructor(
+    private readonly role: iam.Role,
+    private readonly describe: () => string,
+    private readonly otherManagedPolicies: () => number = () => 0,
+  ) {
     role.node.addValidation({ validate: () => this.acknowledgeScopedWildcards() });
   }
 
@@ -139,6 +148,12 @@ export class PolicyPacker {
       construct = new iam.Policy(this.role, 'AccessPolicy', { document, roles: [this.role] });
       quota = INLINE_POLICY_QUOTA - SAFETY_MARGIN;
     } else {
+      const others = this.otherManagedPolicies();
+      if (this.managedPolicyCount + others >= MANAGED_POLICIES_PER_ROLE) {
+        throw new Error(`${this.describe()}: its statements need more than the ${MANAGED_POLICIES_PER_ROLE} managed policies IAM attaches to a role by default `
+          + `(${this.managedPolicyCount} generated, ${others} attached by you) after one full inline policy of ${formatNumber(INLINE_POLICY_QUOTA)} characters; `
+          + 'split the grants across several roles (a ChainedRole can hold more), or use broader key prefixes');
+      }
       construct = new iam.ManagedPolicy(this.role, `AccessPolicy${index + 1}`, {
         document,
         roles: [this.role],
