@@ -33,3 +33,22 @@ rm -f dist/python/*.whl dist/python/*.tar.gz
 # exact tool versions that are not on the index, and any setuptools >= 75 builds this layout.
 "$venv/bin/python" -m build --no-isolation --skip-dependency-check --wheel --sdist --outdir dist/python "$src"
 ls -l dist/python
+
+# The wheel must hold the module, the jsii assembly it loads at import, and the library's classes;
+# the generated Python must compile. (Importing it needs the jsii, constructs and aws-cdk-lib
+# Python packages, which the local package index does not carry.)
+wheel=$(ls dist/python/*.whl)
+"$venv/bin/python" - "$wheel" <<'PY'
+import sys, zipfile
+wheel = zipfile.ZipFile(sys.argv[1])
+names = wheel.namelist()
+init = 'cdk_redshift_iam/__init__.py'
+assert init in names, f'{init} missing from the wheel'
+assert any(n.startswith('cdk_redshift_iam/_jsii/') and n.endswith('.jsii.tgz') for n in names), 'jsii assembly missing from the wheel'
+source = wheel.read(init).decode()
+compile(source, init, 'exec')
+for cls in ['RedshiftServiceRole', 'DatabaseUser', 'ChainedRole', 'RoleChain', 'ClusterRoleAssociation',
+            'NamespaceRoleAssociation', 'RedshiftPermissions', 'RedshiftArn', 'RedshiftIamChecks']:
+    assert f'class {cls}(' in source, f'class {cls} missing from {init}'
+print(f'{sys.argv[1]}: module, jsii assembly and classes present; the generated Python compiles')
+PY

@@ -43,7 +43,10 @@ export class RoleAssociationProvider extends Construct {
     // Every association adds statements: merge them, and overflow into managed policies, so that a
     // stack with many associations still deploys.
     this.handlerPolicies = new PolicyPacker(this.handlerRole, () => `The association handler role of stack '${stack.stackName}'`);
-    logGroup.grantWrite(this.handlerRole);
+    this.addToHandlerPolicy(new iam.PolicyStatement({
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [logGroup.logGroupArn],
+    }));
     // The cleanup of an update asks CloudFormation which physical ID is current (this stack only).
     this.addToHandlerPolicy(new iam.PolicyStatement({
       actions: ['cloudformation:DescribeStackResource'],
