@@ -165,10 +165,11 @@ bench.exec('ts-node --project bench/tsconfig.json --transpile-only bench/bench.t
 
 // The runnable example: synthesizes the seeds' scenarios to examples/cdk.out and prints the
 // IAM_ROLE clauses to paste into SQL.
-project.addTask('example', {
+const example = project.addTask('example', {
   description: 'Synthesize the example app (examples/app.ts) and print its IAM_ROLE clauses',
-  cwd: 'examples',
-  exec: 'ts-node --project tsconfig.json app.ts',
 });
+// The association handler's Lambda code is bundled from src/ first (a fresh clone has no assets/).
+example.spawn(project.tasks.tryFind('bundle')!);
+example.exec('ts-node --project tsconfig.json app.ts', { cwd: 'examples' });
 
 project.synth();

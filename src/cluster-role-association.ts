@@ -74,20 +74,14 @@ export class ClusterRoleAssociation extends Construct {
     this.roles = [...props.roles];
     this.defaultRole = props.defaultRole;
 
-    const provider = RoleAssociationProvider.of(this);
-    const clusterArn = RedshiftArn.cluster(this, props.clusterIdentifier);
-    provider.addToHandlerPolicy(new iam.PolicyStatement({
-      actions: ['redshift:DescribeClusters', 'redshift:ModifyClusterIamRoles'],
-      resources: [clusterArn],
-    }));
-    passRoleToRedshiftOnly(provider, this.roles, 'redshift.amazonaws.com');
-
-    const resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
+    attachRoles(this, props, {
+      target: 'cluster',
+      name: props.clusterIdentifier,
       resourceType: 'Custom::RedshiftClusterRoleAssociation',
-      properties: associationProperties('cluster', props.clusterIdentifier, props),
+      targetArn: RedshiftArn.cluster(this, props.clusterIdentifier),
+      actions: ['redshift:DescribeClusters', 'redshift:ModifyClusterIamRoles'],
+      passedToService: 'redshift.amazonaws.com',
     });
-    resource.node.addDependency(provider.handlerRole);
 
     this.node.addValidation({ validate: () => checkClusterRoleCount(this) });
   }
@@ -142,20 +136,18 @@ export class NamespaceRoleAssociation extends Construct {
     this.roles = [...props.roles];
     this.defaultRole = props.defaultRole;
 
-    const provider = RoleAssociationProvider.of(this);
     this.namespaceArn = RedshiftArn.serverlessNamespace(this, props.namespaceId ?? '*');
-    provider.addToHandlerPolicy(new iam.PolicyStatement({
-      actions: ['redshift-serverless:GetNamespace', 'redshift-serverless:UpdateNamespace'],
-      resources: [this.namespaceArn],
-    }));
-    passRoleToRedshiftOnly(provider, this.roles, 'redshift-serverless.amazonaws.com');
-
-    const resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
+    attachRoles(this, props, {
+      target: 'namespace',
+      name: props.namespaceName,
       resourceType: 'Custom::RedshiftNamespaceRoleAssociation',
-      properties: associationProperties('namespace', props.namespaceName, props),
+      targetArn: this.namespaceArn,
+      actions: ['redshift-serverless:GetNamespace', 'redshift-serverless:UpdateNamespace'],
+      passedToService: 'redshift-serverless.amazonaws.com',
+      wildcardReason: props.namespaceId === undefined
+        ? 'cdk-redshift-iam: a namespace ARN holds the namespace ID, which the namespace name does not give; namespace/* is limited to this account and Region, and to reading and updating namespaces (give namespaceId to name exactly one)'
+        : undefined,
     });
-    resource.node.addDependency(provider.handlerRole);
   }
 
   /**
@@ -170,23 +162,44 @@ export class NamespaceRoleAssociation extends Construct {
   }
 }
 
-function associationProperties(target: string, name: string, props: RoleAssociationOptions): Record<string, unknown> {
-  const wait = props.waitTimeout ?? Duration.minutes(20);
-  return {
-    Target: target,
-    Name: name,
-    RoleArns: Lazy.list({ produce: () => props.roles.map((r) => r.roleArn) }),
-    DefaultRoleArn: props.defaultRole?.roleArn,
-    WaitTimeoutSeconds: String(wait.toSeconds()),
-  };
+interface AttachSpec {
+  readonly target: 'cluster' | 'namespace';
+  readonly name: string;
+  readonly resourceType: string;
+  /** The cluster or namespace ARN the handler may read and change. */
+  readonly targetArn: string;
+  readonly actions: string[];
+  /** The service the roles are passed to (iam:PassedToService). */
+  readonly passedToService: string;
+  /** Why a wildcard in `targetArn` is scoped enough (for cdk-nag), when it has one. */
+  readonly wildcardReason?: string;
 }
 
-function passRoleToRedshiftOnly(provider: RoleAssociationProvider, roles: iam.IRole[], service: string): void {
+/** The custom resource of an association, and the handler permissions it needs. */
+function attachRoles(scope: Construct, props: RoleAssociationOptions, spec: AttachSpec): void {
+  const provider = RoleAssociationProvider.of(scope);
+  if (spec.wildcardReason) provider.scopedWildcard(spec.targetArn, spec.wildcardReason);
+  provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: spec.actions, resources: [spec.targetArn] }));
   provider.addToHandlerPolicy(new iam.PolicyStatement({
     actions: ['iam:PassRole'],
-    resources: roles.map((r) => r.roleArn),
-    conditions: { StringEquals: { 'iam:PassedToService': service } },
+    resources: props.roles.map((r) => r.roleArn),
+    conditions: { StringEquals: { 'iam:PassedToService': spec.passedToService } },
   }));
+
+  const wait = props.waitTimeout ?? Duration.minutes(20);
+  const resource = new CustomResource(scope, 'Resource', {
+    serviceToken: provider.serviceToken,
+    resourceType: spec.resourceType,
+    properties: {
+      Target: spec.target,
+      Name: spec.name,
+      RoleArns: Lazy.list({ produce: () => props.roles.map((r) => r.roleArn) }),
+      DefaultRoleArn: props.defaultRole?.roleArn,
+      WaitTimeoutSeconds: String(wait.toSeconds()),
+    },
+  });
+  // The handler's permissions exist before it is invoked.
+  resource.node.addDependency(provider.handlerRole);
 }
 
 function checkRoles(scope: IConstruct, props: RoleAssociationOptions): void {

@@ -158,6 +158,17 @@ describe('NamespaceRoleAssociation (Redshift Serverless)', () => {
     expect(await decide({ principal: view.arn, identity: view.identity, action: 'iam:PassRole', resource: 'arn:aws:iam::123456789012:role/ServerlessRole', context: { 'iam:PassedToService': 'redshift.amazonaws.com' } })).toBe('ImplicitlyDenied');
   });
 
+  test.each([
+    ['with its ID', { namespaceId: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' }],
+    ['without its ID (namespace/* acknowledged with its reason)', {}],
+  ])('cdk-nag: no unexplained finding, %s', (_label, extra) => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { serverless: true });
+    new NamespaceRoleAssociation(stack, 'Attach', { namespaceName: 'analytics', roles: [role], ...extra });
+    synth(stack);
+    expect(new AwsSolutionsChecks().validateScope(stack).violations).toEqual([]);
+  });
+
   test('an invalid namespace name is a synth error', () => {
     const stack = newStack();
     expect(() => new NamespaceRoleAssociation(stack, 'A', { namespaceName: 'Analytics_NS', roles: [iam.Role.fromRoleName(stack, 'r', 'r')] }))

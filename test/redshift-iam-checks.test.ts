@@ -1,7 +1,8 @@
 import { Aspects, aws_iam as iam, aws_redshift as redshift, aws_redshiftserverless as rss, aws_s3 as s3, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftServiceRole } from '../src';
-import { newStack } from './helpers/synth';
+import { lintTemplates } from './helpers/cfn-lint';
+import { newStack, synth } from './helpers/synth';
 
 function checkedStack(region = 'us-west-2'): Stack {
   const stack = newStack({ env: { account: '123456789012', region } });
@@ -15,7 +16,11 @@ function plainCluster(stack: Stack, iamRoles: string[]): redshift.CfnCluster {
   });
 }
 
-const annotations = (stack: Stack) => Annotations.fromStack(stack);
+/** The stack's annotations; its template goes through the cfn-lint gate as well. */
+const annotations = (stack: Stack) => {
+  synth(stack);
+  return Annotations.fromStack(stack);
+};
 const ANY = Match.stringLikeRegexp('RedshiftIamChecks');
 
 describe('RedshiftIamChecks errors', () => {
@@ -72,7 +77,10 @@ describe('RedshiftIamChecks errors', () => {
     const arns = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::123456789012:role/r${i}`);
     const over = checkedStack();
     plainCluster(over, arns(51));
-    annotations(over).hasError('/TestStack/Cluster', Match.stringLikeRegexp("would have 51 IAM roles.*over Redshift's limit of 50"));
+    // deliberately invalid, so not through the clean-lint gate: cfn-lint agrees it would fail
+    Annotations.fromStack(over).hasError('/TestStack/Cluster', Match.stringLikeRegexp("would have 51 IAM roles.*over Redshift's limit of 50"));
+    const lint = lintTemplates([{ name: 'over-50', template: Template.fromStack(over).toJSON() }]);
+    expect(lint.map((f) => f.rule)).toContain('E3032');
     const at = checkedStack();
     plainCluster(at, arns(50));
     annotations(at).hasNoError('*', ANY);

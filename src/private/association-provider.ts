@@ -107,6 +107,11 @@ export class RoleAssociationProvider extends Construct {
     });
   }
 
+  /** Records that `resource` is a deliberately scoped wildcard of the handler's policy (for cdk-nag). */
+  public scopedWildcard(resource: string, reason: string): void {
+    this.handlerPolicies.scopedWildcard(resource, reason);
+  }
+
   /** Adds a statement to the handler role's policies (merged; overflow into managed policies). */
   public addToHandlerPolicy(statement: iam.PolicyStatement): void {
     this.handlerPolicies.add(statement);
