@@ -77,7 +77,9 @@ export class ChainedRole extends RedshiftRoleBase {
     this.previousRole = props.assumedBy;
     this.trust = trust;
 
-    const ownArn = this._nameBasedArn()!;
+    // Built from the name, so the previous role's stack never references this one. (A roleName
+    // that is a Token has no such text: fall back to the ARN attribute.)
+    const ownArn = this._nameBasedArn() ?? this.roleArn;
     const previousArn = props.assumedBy.roleArn;
     if (!Token.isUnresolved(previousArn) && !Token.isUnresolved(ownArn) && previousArn === ownArn) {
       throw new Error(`ChainedRole '${this.node.path}' would trust itself ('${ownArn}'): \`assumedBy\` must be the previous role of the chain`);

@@ -1,4 +1,4 @@
-import { aws_iam as iam, aws_s3 as s3, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_s3 as s3, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ChainedRole, ChainTrust, DatabaseUser, RedshiftServiceRole } from '../src';
@@ -178,6 +178,18 @@ describe('longer chains', () => {
     expect(roleName.length).toBeLessThanOrEqual(64);
     expect(roleName).toMatch(/^[A-Za-z0-9-]+-[0-9A-F]{8}$/);
     expect(b1.roleArnForSql).toBe(`arn:aws:iam::${A}:role/${roleName}`);
+  });
+});
+
+describe('ChainedRole names', () => {
+  test('a Token roleName still chains (through the ARN attribute)', () => {
+    const stack = new Stack(newApp(), 'S', { env: { account: A, region: 'us-west-2' } });
+    const name = new CfnParameter(stack, 'RoleBName');
+    const roleA = new RedshiftServiceRole(stack, 'RoleA', { roleName: 'RoleA' });
+    new ChainedRole(stack, 'RoleB', { assumedBy: roleA, roleName: name.valueAsString });
+    synth(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RoleB'), 'Arn'] } }] },
+    });
   });
 });
 
