@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { Annotations, aws_iam as iam, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { MAX_CHAIN_LENGTH } from './private/limits';
 import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role-base';
 import { RoleChain } from './role-chain';
 
@@ -75,6 +76,10 @@ export class ChainedRole extends RedshiftRoleBase {
     const roleName = props.roleName ?? generateRoleName(scope, id);
     super(scope, id, { ...props, roleName }, [trustedPrincipal(props.assumedBy, trust)]);
     this.previousRole = props.assumedBy;
+    const length = this.chainRoles().length;
+    if (length > MAX_CHAIN_LENGTH) {
+      throw new Error(`ChainedRole '${this.node.path}' would make a chain of ${length} roles; Redshift's IAM_ROLE parameter takes at most ${MAX_CHAIN_LENGTH}`);
+    }
     this.trust = trust;
 
     // Built from the name, so the previous role's stack never references this one. (A roleName

@@ -2,12 +2,10 @@ import { aws_iam as iam, aws_redshift as redshift, CustomResource, Duration, Laz
 import { Construct, IConstruct } from 'constructs';
 import { RedshiftPermissions } from './permissions';
 import { MAX_WAIT, RoleAssociationProvider } from './private/association-provider';
+import { MAX_ROLES_PER_CLUSTER } from './private/limits';
 import { passRoleToRedshift } from './private/pass-role';
 import { validateClusterIdentifier, validateServerlessName } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
-
-/** Redshift's quota of IAM roles associated with one cluster (CloudFormation's IamRoles maximum). */
-export const MAX_ROLES_PER_CLUSTER = 50;
 
 /**
  * Properties shared by the role associations.
@@ -230,7 +228,7 @@ function checkRoles(scope: IConstruct, props: RoleAssociationOptions): void {
 }
 
 /** The role's account, when known at synth time. */
-export function roleAccount(role: iam.IRole): string | undefined {
+function roleAccount(role: iam.IRole): string | undefined {
   const fromArn = Token.isUnresolved(role.roleArn) ? undefined : /^arn:[^:]+:iam::(\d{12}):/.exec(role.roleArn)?.[1];
   if (fromArn) return fromArn;
   const account = role.env.account;
@@ -242,7 +240,7 @@ function describeRole(role: iam.IRole): string {
 }
 
 /** A key that is the same for two references to one role. */
-export function roleKey(role: iam.IRole | string): string {
+function roleKey(role: iam.IRole | string): string {
   return typeof role === 'string' ? role : role.roleArn;
 }
 

@@ -167,7 +167,7 @@ function tryRender(render: (stack?: Stack) => string): string | undefined {
 }
 
 /** The partition of a literal Region code, when aws-cdk-lib knows it. */
-export function partitionOf(region: string): string | undefined {
+function partitionOf(region: string): string | undefined {
   if (Token.isUnresolved(region)) return undefined;
   return RegionInfo.get(region).partition;
 }

@@ -11,7 +11,8 @@ import {
   Tokenization,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ClusterRoleAssociation, MAX_ROLES_PER_CLUSTER, NamespaceRoleAssociation } from './cluster-role-association';
+import { ClusterRoleAssociation, NamespaceRoleAssociation } from './cluster-role-association';
+import { MAX_ROLES_PER_CLUSTER } from './private/limits';
 import { flattenReference } from './private/nag';
 
 /** The AWS managed policies the Redshift console procedure suggests, and other broad ones. */

@@ -11,6 +11,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { DatabaseUser } from './database-user';
+import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { formatNumber, policySize } from './private/policy-size';
 import { TrustPrincipal } from './private/trust';
@@ -24,9 +25,6 @@ import {
   validateKeyPrefix,
   validateRegion,
 } from './private/validation';
-
-/** IAM's default quota for the length of a role trust policy. */
-export const TRUST_POLICY_QUOTA = 2_048;
 
 /**
  * Properties shared by every role this library creates.

@@ -1,9 +1,7 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
 import { ChainedRole } from './chained-role';
+import { MAX_CHAIN_LENGTH } from './private/limits';
 import { RedshiftRoleBase } from './redshift-role-base';
-
-/** Redshift's limit on the roles of one `IAM_ROLE` chain. */
-export const MAX_CHAIN_LENGTH = 10;
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 

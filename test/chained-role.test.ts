@@ -194,6 +194,15 @@ describe('ChainedRole names', () => {
 });
 
 describe('ChainedRole validation', () => {
+  test('the 11th role of a chain is a construction error that says the count', () => {
+    const stack = new Stack(newApp(), 'S', { env: { account: A, region: 'us-west-2' } });
+    let previous: iam.IRole = new RedshiftServiceRole(stack, 'Hop0');
+    for (let i = 1; i < 10; i++) previous = new ChainedRole(stack, `Hop${i}`, { assumedBy: previous });
+    expect((previous as ChainedRole).chain.length).toBe(10);
+    expect(() => new ChainedRole(stack, 'Hop10', { assumedBy: previous }))
+      .toThrow("ChainedRole 'S/Hop10' would make a chain of 11 roles; Redshift's IAM_ROLE parameter takes at most 10");
+  });
+
   test('a role that would trust itself', () => {
     const stack = new Stack(newApp(), 'S', { env: { account: A, region: 'us-west-2' } });
     const self = iam.Role.fromRoleArn(stack, 'Self', `arn:aws:iam::${A}:role/RoleB`);
