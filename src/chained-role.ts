@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { Annotations, aws_iam as iam, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MAX_CHAIN_LENGTH } from './private/limits';
+import { describeRole } from './private/roles';
 import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role-base';
 import { RoleChain } from './role-chain';
 
@@ -106,7 +107,7 @@ export class ChainedRole extends RedshiftRoleBase {
     } else {
       this.previousRoleGranted = false;
       Annotations.of(this).addInfo(
-        `The previous role ${Token.isUnresolved(previousArn) ? props.assumedBy.node.path : previousArn} is not defined in this app: `
+        `The previous role ${describeRole(props.assumedBy)} is not defined in this app: `
         + 'its owner must allow it sts:AssumeRole on this role (see `previousRolePolicy`).',
       );
     }

@@ -4,6 +4,7 @@ import { RedshiftPermissions } from './permissions';
 import { MAX_WAIT, RoleAssociationProvider } from './private/association-provider';
 import { MAX_ROLES_PER_CLUSTER } from './private/limits';
 import { passRoleToRedshift } from './private/pass-role';
+import { describeRole, roleAccount } from './private/roles';
 import { validateClusterIdentifier, validateServerlessName } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 
@@ -225,18 +226,6 @@ function checkRoles(scope: IConstruct, props: RoleAssociationOptions): void {
   if (props.waitTimeout !== undefined && props.waitTimeout.toSeconds() > MAX_WAIT.toSeconds()) {
     throw new Error(`\`waitTimeout\` must be at most 55 minutes (CloudFormation waits one hour for a custom resource), got ${props.waitTimeout.toHumanString()}`);
   }
-}
-
-/** The role's account, when known at synth time. */
-function roleAccount(role: iam.IRole): string | undefined {
-  const fromArn = Token.isUnresolved(role.roleArn) ? undefined : /^arn:[^:]+:iam::(\d{12}):/.exec(role.roleArn)?.[1];
-  if (fromArn) return fromArn;
-  const account = role.env.account;
-  return Token.isUnresolved(account) ? undefined : account;
-}
-
-function describeRole(role: iam.IRole): string {
-  return Token.isUnresolved(role.roleArn) ? role.node.path : role.roleArn;
 }
 
 /** A key that is the same for two references to one role. */

@@ -14,6 +14,7 @@ import { IConstruct } from 'constructs';
 import { ClusterRoleAssociation, NamespaceRoleAssociation } from './cluster-role-association';
 import { MAX_ROLES_PER_CLUSTER } from './private/limits';
 import { flattenReference } from './private/nag';
+import { accountOfRoleArn, roleAccount } from './private/roles';
 
 /** The AWS managed policies the Redshift console procedure suggests, and other broad ones. */
 const BROAD_MANAGED_POLICIES = /:iam::aws:policy\/(service-role\/)?(AmazonS3ReadOnlyAccess|AmazonS3FullAccess|AWSGlueConsoleFullAccess|AmazonAthenaFullAccess|AWSLambdaRole|AdministratorAccess|PowerUserAccess)$/;
@@ -170,10 +171,9 @@ function roleAccountOf(scope: IConstruct, entry: unknown, role: iam.CfnRole | un
     const account = Stack.of(role).account;
     return Token.isUnresolved(account) ? undefined : account;
   }
-  const arn = typeof entry === 'string' ? entry : (entry as iam.IRole | undefined)?.roleArn;
-  if (arn === undefined) return undefined;
-  const text = flattenReference(Stack.of(scope).resolve(arn));
-  return /^arn:[^:]+:iam::(\d{12}):role\//.exec(text)?.[1];
+  if (typeof entry === 'object' && entry !== null && 'roleArn' in (entry as any)) return roleAccount(entry as iam.IRole);
+  if (typeof entry !== 'string') return undefined;
+  return accountOfRoleArn(flattenReference(Stack.of(scope).resolve(entry)));
 }
 
 function roleRefKey(scope: IConstruct, entry: unknown): string {

@@ -1,6 +1,7 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
 import { ChainedRole } from './chained-role';
 import { MAX_CHAIN_LENGTH } from './private/limits';
+import { describeRole } from './private/roles';
 import { RedshiftRoleBase } from './redshift-role-base';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -27,13 +28,13 @@ export class RoleChain {
     checkLength(roles.length);
     roles.forEach((role, i) => {
       if (roles.indexOf(role) !== i) {
-        throw new Error(`\`roles\` lists the role '${describe(role)}' more than once: a role chain never repeats a role`);
+        throw new Error(`\`roles\` lists the role '${describeRole(role)}' more than once: a role chain never repeats a role`);
       }
     });
     checkFirstRole(roles[0]);
     roles.forEach((role, i) => {
       if (i > 0 && role instanceof ChainedRole && role.previousRole !== roles[i - 1]) {
-        throw new Error(`\`roles\` puts '${describe(roles[i - 1])}' before ChainedRole '${describe(role)}', but that role trusts '${describe(role.previousRole)}'`);
+        throw new Error(`\`roles\` puts '${describeRole(roles[i - 1])}' before ChainedRole '${describeRole(role)}', but that role trusts '${describeRole(role.previousRole)}'`);
       }
     });
     return new RoleChain(roles.map(arnForSql));
@@ -108,17 +109,13 @@ function arnForSql(role: iam.IRole): string {
 
 function checkFirstRole(role: iam.IRole): void {
   if (role instanceof ChainedRole) {
-    throw new Error(`The first role of a chain must be attached to the cluster and trust Redshift, but ChainedRole '${describe(role)}' trusts '${describe(role.previousRole)}': start the chain with that role`);
+    throw new Error(`The first role of a chain must be attached to the cluster and trust Redshift, but ChainedRole '${describeRole(role)}' trusts '${describeRole(role.previousRole)}': start the chain with that role`);
   }
   if (role instanceof RedshiftRoleBase || !(role instanceof iam.Role)) return;
   // A plain iam.Role defined in this app: its trust is known.
   const trust = JSON.stringify(Stack.of(role).resolve((role as iam.Role).assumeRolePolicy?.toJSON() ?? {}));
   if (!/redshift(-serverless)?(\.[a-z0-9-]+)?\.amazonaws\.com/.test(trust)) {
-    throw new Error(`The first role of a chain must be one Redshift can assume, but the trust policy of '${describe(role)}' names no Redshift service principal`);
+    throw new Error(`The first role of a chain must be one Redshift can assume, but the trust policy of '${describeRole(role)}' names no Redshift service principal`);
   }
 }
 
-function describe(role: iam.IRole): string {
-  if (!Token.isUnresolved(role.roleArn)) return role.roleArn;
-  return role.node.path;
-}
