@@ -66,7 +66,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The custom-resource handler's SDK (provided by the Lambda runtime; marked external when bundled).
     '@aws-sdk/client-redshift@^3',
     '@aws-sdk/client-redshift-serverless@^3',
-    '@aws-sdk/client-cloudformation@^3',
+    '@aws-sdk/client-ssm@^3',
+    '@aws-sdk/client-sts@^3',
+    '@aws-sdk/client-lambda@^3',
     '@types/aws-lambda@^8',
     // The example app: `npx cdk synth` in examples/.
     'aws-cdk@^2.1100.0',

@@ -6,4 +6,5 @@ export * from './role-chain';
 export * from './redshift-arn';
 export * from './permissions';
 export * from './cluster-role-association';
+export * from './namespace-role-association';
 export * from './redshift-iam-checks';

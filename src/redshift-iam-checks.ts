@@ -11,7 +11,8 @@ import {
   Tokenization,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ClusterRoleAssociation, NamespaceRoleAssociation } from './cluster-role-association';
+import { ClusterRoleAssociation } from './cluster-role-association';
+import { NamespaceRoleAssociation } from './namespace-role-association';
 import { MAX_ROLES_PER_CLUSTER } from './private/limits';
 import { flattenReference } from './private/nag';
 import { accountOfRoleArn, roleAccount } from './private/roles';

@@ -2,17 +2,25 @@ import { aws_iam as iam, aws_redshift as redshift, Duration, Stack } from 'aws-c
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ClusterRoleAssociation, NamespaceRoleAssociation, RedshiftServiceRole } from '../src';
-import { decide, roleMay, roleView } from './helpers/iam';
-import { newApp, newStack, synth } from './helpers/synth';
+import { decide, materialize, PolicyDoc, roleMay, roleView } from './helpers/iam';
+import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
 
-const CLUSTER = 'arn:aws:redshift:us-west-2:123456789012:cluster:my-redshift-cluster';
+const NS_ID = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
-function handlerRoleOf(stack: Stack): iam.Role {
-  return stack.node.findChild('CdkRedshiftIamRoleAssociationProvider').node.findChild('HandlerRole') as iam.Role;
+/** The access role of an association: its trust and its policy, as IAM would hold them. */
+function accessRoleOf(stack: Stack, association: ClusterRoleAssociation | NamespaceRoleAssociation) {
+  const role = association.node.children.find((c) => c instanceof iam.Role) as iam.Role;
+  return { construct: role, view: roleView(role) };
+}
+
+function handlerRoleArn(stack: Stack): string {
+  const json = synth(stack).toJSON();
+  const id = Object.keys(json.Resources).find((k) => k.startsWith('CdkRedshiftIamAssociationHandlerRole'))!;
+  return materialize(json, { 'Fn::GetAtt': [id, 'Arn'] }, { account: ACCOUNT, region: REGION, partition: 'aws' });
 }
 
 describe('ClusterRoleAssociation', () => {
-  test('a custom resource with the cluster, the roles and the default role', () => {
+  test('a custom resource with the cluster, the roles, the default role and its own access role', () => {
     // GIVEN
     const stack = newStack();
     const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'RedshiftCopyUnload' });
@@ -20,57 +28,104 @@ describe('ClusterRoleAssociation', () => {
     new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-redshift-cluster', roles: [role], defaultRole: role });
     // THEN
     synth(stack).hasResourceProperties('Custom::RedshiftClusterRoleAssociation', {
-      ServiceToken: Match.anyValue(),
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CdkRedshiftIamAssociationHandlerFunction'), 'Arn'] },
+      ServiceTimeout: '1500',
       Target: 'cluster',
       Name: 'my-redshift-cluster',
       RoleArns: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Role'), 'Arn'] }],
       DefaultRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Role'), 'Arn'] },
+      AccessRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AttachAccessRole'), 'Arn'] },
       WaitTimeoutSeconds: '1200',
     });
   });
 
-  test('one handler per stack, however many associations', () => {
+  test('four fixed resources per stack, and two per association', () => {
+    // GIVEN
     const stack = newStack();
-    const roles = [0, 1, 2].map((i) => new RedshiftServiceRole(stack, `Role${i}`));
+    const roles = [0, 1, 2].map((i) => iam.Role.fromRoleName(stack, `R${i}`, `role-${i}`));
+    // WHEN
     ['cluster-a', 'cluster-b', 'cluster-c'].forEach((c, i) => new ClusterRoleAssociation(stack, `Attach${i}`, { clusterIdentifier: c, roles: [roles[i]] }));
+    // THEN
     const template = synth(stack);
-    const functions = template.findResources('AWS::Lambda::Function');
-    const handlers = Object.values<any>(functions).filter((f) => String(f.Properties.Description).startsWith('cdk-redshift-iam role association'));
-    expect(handlers.map((f) => f.Properties.Description).sort()).toEqual([
-      'cdk-redshift-iam role association: add/remove roles (onEvent)',
-      'cdk-redshift-iam role association: wait for in-sync (isComplete)',
-    ]);
-    // our handlers on the newest Node.js runtime; the framework's own functions on a runtime Lambda accepts
-    handlers.forEach((f) => expect(f.Properties.Runtime).toBe('nodejs24.x'));
-    template.resourceCountIs('AWS::Lambda::Function', 5);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.resourceCountIs('AWS::IAM::Role', 1 + 3);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
     template.resourceCountIs('Custom::RedshiftClusterRoleAssociation', 3);
+    expect(Object.keys(template.toJSON().Resources)).toHaveLength(4 + 2 * 3);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0 });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Timeout: 900 });
   });
 
-  test('the handler may touch the named cluster and pass the named roles to Redshift, nothing else', async () => {
+  test('the access role: only the handler may assume it; it may change this cluster, pass these roles to Redshift, and keep its own record', async () => {
+    // GIVEN
     const stack = newStack();
-    const roleA = iam.Role.fromRoleName(stack, 'A', 'MyRedshiftRole');
-    new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-redshift-cluster', roles: [roleA] });
-    const view = roleView(handlerRoleOf(stack), synth(stack));
-    expect(await roleMay(view, 'redshift:ModifyClusterIamRoles', CLUSTER)).toBe('Allowed');
-    expect(await roleMay(view, 'redshift:DescribeClusters', CLUSTER)).toBe('Allowed');
-    expect(await roleMay(view, 'redshift:ModifyClusterIamRoles', CLUSTER.replace('my-redshift-cluster', 'other'))).toBe('ImplicitlyDenied');
-    expect(await roleMay(view, 'redshift:DeleteCluster', CLUSTER)).toBe('ImplicitlyDenied');
-    const passRole = (arn: string, service: string) => roleMay(view, 'iam:PassRole', arn, { 'iam:PassedToService': service });
-    expect(await passRole('arn:aws:iam::123456789012:role/MyRedshiftRole', 'redshift.amazonaws.com')).toBe('Allowed');
-    expect(await passRole('arn:aws:iam::123456789012:role/MyRedshiftRole', 'ec2.amazonaws.com')).toBe('ImplicitlyDenied');
-    expect(await passRole('arn:aws:iam::123456789012:role/Admin', 'redshift.amazonaws.com')).toBe('ImplicitlyDenied');
+    const role = iam.Role.fromRoleName(stack, 'Copy', 'copy-role');
+    const assoc = new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [role] });
+    // WHEN
+    const { view } = accessRoleOf(stack, assoc);
+    const handler = handlerRoleArn(stack);
+    const cluster = `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:my-cluster`;
+    const json = synth(stack).toJSON();
+    const logicalId = Object.keys(json.Resources).find((k) => json.Resources[k].Type === 'Custom::RedshiftClusterRoleAssociation')!;
+    const record = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/cdk-redshift-iam/cluster/my-cluster/TestStack/${logicalId}`;
+    // THEN trust
+    expect(await decide({ principal: handler, action: 'sts:AssumeRole', resource: view.arn, resourcePolicy: view.trust })).toBe('Allowed');
+    expect(await decide({ principal: `arn:aws:iam::${ACCOUNT}:role/other`, action: 'sts:AssumeRole', resource: view.arn, resourcePolicy: view.trust })).not.toBe('Allowed');
+    // THEN allowed
+    expect(await roleMay(view, 'redshift:ModifyClusterIamRoles', cluster)).toBe('Allowed');
+    expect(await roleMay(view, 'redshift:DescribeClusters', cluster)).toBe('Allowed');
+    expect(await roleMay(view, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/copy-role`, { 'iam:PassedToService': 'redshift.amazonaws.com' })).toBe('Allowed');
+    expect(await roleMay(view, 'ssm:PutParameter', record)).toBe('Allowed');
+    expect(await roleMay(view, 'ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/cdk-redshift-iam/cluster/my-cluster`)).toBe('Allowed');
+    // THEN denied neighbours
+    expect(await roleMay(view, 'redshift:ModifyClusterIamRoles', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:other-cluster`)).not.toBe('Allowed');
+    expect(await roleMay(view, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/other-role`, { 'iam:PassedToService': 'redshift.amazonaws.com' })).not.toBe('Allowed');
+    expect(await roleMay(view, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/copy-role`, { 'iam:PassedToService': 'redshift-serverless.amazonaws.com' })).not.toBe('Allowed');
+    expect(await roleMay(view, 'ssm:PutParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/cdk-redshift-iam/cluster/my-cluster/TestStack/Another`)).not.toBe('Allowed');
+    expect(await roleMay(view, 'ssm:PutParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/cdk-redshift-iam/cluster/other-cluster/TestStack/${logicalId}`)).not.toBe('Allowed');
+    expect(await roleMay(view, 'ssm:DeleteParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/cdk-redshift-iam/cluster/other-cluster/S/X`)).not.toBe('Allowed');
   });
 
-  test('grantManage gives an operator the seed 002 policy for this cluster and these roles', async () => {
+  test('removing one association leaves the others\' permissions as they were', () => {
+    // GIVEN two associations
+    const build = (both: boolean) => {
+      const stack = newStack();
+      const a = iam.Role.fromRoleName(stack, 'A', 'a');
+      const b = iam.Role.fromRoleName(stack, 'B', 'b');
+      new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: [a] });
+      if (both) new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c2', roles: [b] });
+      return synth(stack).toJSON().Resources;
+    };
+    // WHEN the second is removed
+    const before = build(true);
+    const after = build(false);
+    // THEN the first's access role is unchanged
+    const roleOfOne = Object.keys(after).find((k) => k.startsWith('OneAccessRole'))!;
+    expect(after[roleOfOne]).toEqual(before[roleOfOne]);
+  });
+
+  test('a new cluster gets a new access role (the old one stays for the old cluster\'s delete)', () => {
+    const ids = (cluster: string) => {
+      const stack = newStack();
+      new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: cluster, roles: [iam.Role.fromRoleName(stack, 'A', 'a')] });
+      return Object.keys(synth(stack).toJSON().Resources).filter((k) => k.startsWith('AttachAccessRole'));
+    };
+    expect(ids('c1')).toEqual(ids('c1'));
+    expect(ids('c1')).not.toEqual(ids('c2'));
+  });
+
+  test('associations of one cluster in one stack run one after the other', () => {
     const stack = newStack();
-    const role = iam.Role.fromRoleName(stack, 'A', 'MyRedshiftRole');
-    const assoc = new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-redshift-cluster', roles: [role] });
-    const operator = new iam.Role(stack, 'Operator', { assumedBy: new iam.AccountRootPrincipal(), roleName: 'Operator' });
-    assoc.grantManage(operator);
-    const view = roleView(operator, synth(stack));
-    expect(await roleMay(view, 'redshift:ModifyClusterIamRoles', CLUSTER)).toBe('Allowed');
-    expect(await roleMay(view, 'redshift:ModifyClusterIamRoles', CLUSTER.replace('my-redshift', 'other'))).toBe('ImplicitlyDenied');
-    expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/MyRedshiftRole', { 'iam:PassedToService': 'redshift.amazonaws.com' })).toBe('Allowed');
+    new ClusterRoleAssociation(stack, 'First', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleName(stack, 'A', 'a')] });
+    new ClusterRoleAssociation(stack, 'Second', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleName(stack, 'B', 'b')] });
+    new ClusterRoleAssociation(stack, 'Elsewhere', { clusterIdentifier: 'c2', roles: [iam.Role.fromRoleName(stack, 'C', 'c')] });
+    const resources = synth(stack).toJSON().Resources;
+    const cr = (prefix: string) => Object.entries<any>(resources).find(([k, r]) => k.startsWith(prefix) && r.Type.startsWith('Custom::'))!;
+    const [firstId] = cr('First');
+    expect(cr('Second')[1].DependsOn).toContain(firstId);
+    expect(cr('Elsewhere')[1].DependsOn.some((d: string) => d.startsWith('First') || d.startsWith('Second'))).toBe(false);
   });
 
   test('a CfnCluster of the same stack works by its ref', () => {
@@ -78,100 +133,93 @@ describe('ClusterRoleAssociation', () => {
     const cluster = new redshift.CfnCluster(stack, 'Cluster', {
       clusterType: 'single-node', dbName: 'dev', masterUsername: 'admin', manageMasterPassword: true, nodeType: 'ra3.large', encrypted: true,
     });
-    const role = new RedshiftServiceRole(stack, 'Role');
-    new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: cluster.ref, roles: [role] });
+    new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: cluster.ref, roles: [new RedshiftServiceRole(stack, 'Role')] });
     synth(stack).hasResourceProperties('Custom::RedshiftClusterRoleAssociation', { Name: { Ref: 'Cluster' } });
   });
 
   test('cdk-nag: no unexplained finding', () => {
     const stack = newStack();
-    const role = new RedshiftServiceRole(stack, 'Role');
-    new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-redshift-cluster', roles: [role] });
+    new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [new RedshiftServiceRole(stack, 'Role')] });
     synth(stack);
-    const findings = new AwsSolutionsChecks().validateScope(stack).violations
-      .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`));
+    const findings = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => `${v.ruleName} ${v.resource?.node?.path ?? ''}`);
     expect(findings).toEqual([]);
   });
-});
 
-describe('ClusterRoleAssociation validation', () => {
-  test('more than 50 roles on one cluster, counted over every association of the app', () => {
-    const app = newApp();
-    const env = { account: '123456789012', region: 'us-west-2' };
-    const s1 = new Stack(app, 'One', { env });
-    const s2 = new Stack(app, 'Two', { env });
-    const make = (s: Stack, prefix: string, n: number) => Array.from({ length: n }, (_, i) => iam.Role.fromRoleName(s, `${prefix}${i}`, `${prefix}${i}`));
-    new ClusterRoleAssociation(s1, 'A', { clusterIdentifier: 'shared', roles: make(s1, 'a', 30) });
-    new ClusterRoleAssociation(s2, 'B', { clusterIdentifier: 'shared', roles: make(s2, 'b', 21) });
-    expect(() => app.synth()).toThrow(/Cluster 'shared' would have 51 IAM roles across the associations of this app \(and its CfnCluster\), over Redshift's limit of 50/);
+  test.each<[string, (stack: Stack) => void, RegExp]>([
+    ['no roles', (s) => new ClusterRoleAssociation(s, 'A', { clusterIdentifier: 'c1', roles: [] }), /`roles` must list at least one role/],
+    ['waitTimeout of 0', (s) => new ClusterRoleAssociation(s, 'A', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleName(s, 'R', 'r')], waitTimeout: Duration.seconds(0) }),
+      /`waitTimeout` must be between 1 and 55 minutes.*got 0 seconds/],
+    ['waitTimeout over 55 minutes', (s) => new ClusterRoleAssociation(s, 'A', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleName(s, 'R', 'r')], waitTimeout: Duration.minutes(56) }),
+      /`waitTimeout` must be between 1 and 55 minutes.*got 56 minutes/],
+    ['a default role not among roles', (s) => new ClusterRoleAssociation(s, 'A', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleName(s, 'R', 'r')], defaultRole: iam.Role.fromRoleName(s, 'D', 'd') }),
+      /`defaultRole` '.*d' must be one of `roles`/],
+    ['a repeated role', (s) => { const r = iam.Role.fromRoleName(s, 'R', 'r'); new ClusterRoleAssociation(s, 'A', { clusterIdentifier: 'c1', roles: [r, r] }); },
+      /`roles` lists '.*' more than once/],
+    ['a role of another account', (s) => new ClusterRoleAssociation(s, 'A', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleArn(s, 'R', 'arn:aws:iam::210987654321:role/r')] }),
+      /belongs to account 210987654321, but the cluster is in account 123456789012/],
+  ])('%s is a synth error', (_label, build, message) => {
+    expect(() => build(newStack())).toThrow(message);
   });
 
-  test('the same role in two associations counts once; another cluster does not count', () => {
+  test('the same role in two associations of one cluster is a synth error; on two clusters it is fine', () => {
     const stack = newStack();
-    const roles = Array.from({ length: 30 }, (_, i) => iam.Role.fromRoleName(stack, `r${i}`, `r${i}`));
-    new ClusterRoleAssociation(stack, 'A', { clusterIdentifier: 'shared', roles });
-    new ClusterRoleAssociation(stack, 'B', { clusterIdentifier: 'shared', roles: roles.slice(0, 20) });
-    new ClusterRoleAssociation(stack, 'C', { clusterIdentifier: 'other', roles });
-    expect(() => synth(stack)).not.toThrow();
+    const role = iam.Role.fromRoleName(stack, 'R', 'shared');
+    new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: [role] });
+    new ClusterRoleAssociation(stack, 'Other', { clusterIdentifier: 'c2', roles: [role] });
+    expect(() => newApp().synth()).not.toThrow();
+    new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: [role] });
+    expect(() => stack.node.root.node.findAll().forEach((c) => { const e = c.node.validate(); if (e.length) throw new Error(e.join('\n')); }))
+      .toThrow(/The associations TestStack\/One and TestStack\/Two both attach .*shared to cluster 'c1': list each role in one association only/);
   });
 
-  test('a CfnCluster\'s own IamRoles count too', () => {
+  test('two default roles for one cluster is a synth error', () => {
     const stack = newStack();
-    const own = Array.from({ length: 45 }, (_, i) => `arn:aws:iam::123456789012:role/own${i}`);
-    const cluster = new redshift.CfnCluster(stack, 'Cluster', {
-      clusterType: 'single-node', dbName: 'dev', masterUsername: 'admin', manageMasterPassword: true, nodeType: 'ra3.large', iamRoles: own,
-    });
-    const more = Array.from({ length: 6 }, (_, i) => iam.Role.fromRoleName(stack, `m${i}`, `m${i}`));
-    new ClusterRoleAssociation(stack, 'A', { clusterIdentifier: cluster.ref, roles: more });
-    expect(() => synth(stack)).toThrow(/would have 51 IAM roles/);
+    const [a, b] = ['a', 'b'].map((n) => iam.Role.fromRoleName(stack, n, n));
+    new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: [a], defaultRole: a });
+    new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: [b], defaultRole: b });
+    const errors = stack.node.findAll().flatMap((c) => c.node.validate());
+    expect(errors).toContain('The associations TestStack/One and TestStack/Two both set the default role of cluster \'c1\': set it in one association only');
   });
 
-  test.each([
-    ['an invalid cluster identifier', () => ({ clusterIdentifier: 'My_Cluster' }), /`clusterIdentifier`.*got: 'My_Cluster'/],
-    ['no roles', () => ({ roles: [] }), '`roles` must list at least one role to attach'],
-    ['51 roles in one association', (s: Stack) => ({ roles: Array.from({ length: 51 }, (_, i) => iam.Role.fromRoleName(s, `x${i}`, `x${i}`)) }), '`roles` lists 51 roles; a Redshift cluster can have at most 50 IAM roles'],
-    ['a repeated role', (s: Stack) => { const r = iam.Role.fromRoleName(s, 'dup', 'dup'); return { roles: [r, r] }; }, "`roles` lists 'arn:aws:iam::123456789012:role/dup' more than once"],
-    ['a default role that is not among the roles', (s: Stack) => ({ defaultRole: iam.Role.fromRoleName(s, 'other', 'Other') }), "`defaultRole` 'arn:aws:iam::123456789012:role/Other' must be one of `roles`"],
-    ['a role of another account', (s: Stack) => ({ roles: [iam.Role.fromRoleArn(s, 'b', 'arn:aws:iam::210987654321:role/RoleB')] }), "`roles`: 'arn:aws:iam::210987654321:role/RoleB' belongs to account 210987654321, but the cluster is in account 123456789012"],
-    ['a wait over 55 minutes', () => ({ waitTimeout: Duration.minutes(90) }), '`waitTimeout` must be at most 55 minutes (CloudFormation waits one hour for a custom resource), got 1 hour 30 minutes'],
-  ])('%s is a synth error', (_label, override, message) => {
+  test('more than 50 roles on one cluster across associations is a synth error', () => {
     const stack = newStack();
-    const base = { clusterIdentifier: 'my-cluster', roles: [iam.Role.fromRoleName(stack, 'base', 'Base')] };
-    expect(() => new ClusterRoleAssociation(stack, 'Attach', { ...base, ...(override as any)(stack) })).toThrow(message);
+    const roles = Array.from({ length: 51 }, (_, i) => iam.Role.fromRoleName(stack, `R${i}`, `role-${i}`));
+    new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: roles.slice(0, 30) });
+    new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: roles.slice(30) });
+    const errors = stack.node.findAll().flatMap((c) => c.node.validate());
+    expect(errors).toContain('cluster \'c1\' would have 51 IAM roles across the associations of this app, over Redshift\'s limit of 50');
   });
 });
 
 describe('NamespaceRoleAssociation (Redshift Serverless)', () => {
-  test('scoped to the namespace ARN when its ID is given; PassRole to Redshift Serverless only', async () => {
+  test('the access role names exactly this namespace and passes roles to Redshift Serverless only', async () => {
     const stack = newStack();
-    const role = new RedshiftServiceRole(stack, 'Role', { serverless: true, roleName: 'ServerlessRole' });
-    new NamespaceRoleAssociation(stack, 'Attach', {
-      namespaceName: 'analytics', namespaceId: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', roles: [role], defaultRole: role,
-    });
+    const role = iam.Role.fromRoleName(stack, 'R', 'r');
+    const assoc = new NamespaceRoleAssociation(stack, 'Attach', { namespaceName: 'analytics', namespaceId: NS_ID, roles: [role] });
     const template = synth(stack);
     template.hasResourceProperties('Custom::RedshiftNamespaceRoleAssociation', { Target: 'namespace', Name: 'analytics' });
-    const view = roleView(handlerRoleOf(stack), template);
-    const ns = 'arn:aws:redshift-serverless:us-west-2:123456789012:namespace/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
-    expect(await roleMay(view, 'redshift-serverless:UpdateNamespace', ns)).toBe('Allowed');
-    expect(await roleMay(view, 'redshift-serverless:UpdateNamespace', ns.replace('0f1e', 'aaaa'))).toBe('ImplicitlyDenied');
-    expect(await decide({ principal: view.arn, identity: view.identity, action: 'iam:PassRole', resource: 'arn:aws:iam::123456789012:role/ServerlessRole', context: { 'iam:PassedToService': 'redshift-serverless.amazonaws.com' } })).toBe('Allowed');
-    expect(await decide({ principal: view.arn, identity: view.identity, action: 'iam:PassRole', resource: 'arn:aws:iam::123456789012:role/ServerlessRole', context: { 'iam:PassedToService': 'redshift.amazonaws.com' } })).toBe('ImplicitlyDenied');
+    const { view } = accessRoleOf(stack, assoc);
+    const ns = (id: string) => `arn:aws:redshift-serverless:${REGION}:${ACCOUNT}:namespace/${id}`;
+    expect(await roleMay(view, 'redshift-serverless:UpdateNamespace', ns(NS_ID))).toBe('Allowed');
+    expect(await roleMay(view, 'redshift-serverless:UpdateNamespace', ns('0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'))).not.toBe('Allowed');
+    expect(await roleMay(view, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/r`, { 'iam:PassedToService': 'redshift-serverless.amazonaws.com' })).toBe('Allowed');
+    expect(await roleMay(view, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/r`, { 'iam:PassedToService': 'redshift.amazonaws.com' })).not.toBe('Allowed');
+    const docs: PolicyDoc[] = view.identity;
+    expect(JSON.stringify(docs)).not.toContain('namespace/*');
   });
 
-  test.each([
-    ['with its ID', { namespaceId: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' }],
-    ['without its ID (namespace/* acknowledged with its reason)', {}],
-  ])('cdk-nag: no unexplained finding, %s', (_label, extra) => {
+  test('cdk-nag: no unexplained finding', () => {
     const stack = newStack();
-    const role = new RedshiftServiceRole(stack, 'Role', { serverless: true });
-    new NamespaceRoleAssociation(stack, 'Attach', { namespaceName: 'analytics', roles: [role], ...extra });
+    new NamespaceRoleAssociation(stack, 'Attach', { namespaceName: 'analytics', namespaceId: NS_ID, roles: [new RedshiftServiceRole(stack, 'Role', { serverless: true })] });
     synth(stack);
     expect(new AwsSolutionsChecks().validateScope(stack).violations).toEqual([]);
   });
 
-  test('an invalid namespace name is a synth error', () => {
+  test.each([
+    ['an invalid namespace name', { namespaceName: 'Analytics_NS', namespaceId: NS_ID }, /namespaceName/],
+    ['a namespace ID that is not a UUID', { namespaceName: 'analytics', namespaceId: 'analytics' }, /`namespaceId` must be the namespace's ID, a lower-case UUID .* got 'analytics'/],
+  ])('%s is a synth error', (_label, props, message) => {
     const stack = newStack();
-    expect(() => new NamespaceRoleAssociation(stack, 'A', { namespaceName: 'Analytics_NS', roles: [iam.Role.fromRoleName(stack, 'r', 'r')] }))
-      .toThrow("`namespaceName` must be 3 to 64 lowercase letters, digits or hyphens (Redshift Serverless name), got: 'Analytics_NS'");
+    expect(() => new NamespaceRoleAssociation(stack, 'A', { ...props, roles: [iam.Role.fromRoleName(stack, 'r', 'r')] })).toThrow(message);
   });
 });

@@ -1,493 +1,310 @@
-/* eslint-disable import/no-extraneous-dependencies */
-import { CloudFormationClient, DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
-import { DescribeClustersCommand, ModifyClusterIamRolesCommand, RedshiftClient } from '@aws-sdk/client-redshift';
-import { GetNamespaceCommand, RedshiftServerlessClient, UpdateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
+import { backoff, blockedAdvice, classify, errorName, readiness } from './faults';
+import { parsePhysicalId, physicalIdOf, recordName, sameRecord, targetPath } from './ownership';
+import { Capabilities, Desired, plan } from './reconcile';
+import {
+  AssociationProperties, Backend, CustomResourceEvent, CustomResourceResponse, RecordStore, TargetKind, TargetState,
+} from './types';
 
 /**
- * The custom-resource handler of ClusterRoleAssociation and NamespaceRoleAssociation, for the CDK
- * Provider framework: `onEvent` computes the change against the live cluster and makes one
- * modification call; `isComplete` waits until every added role is in-sync and every removed one
- * is gone, re-issuing what another modification in progress prevented.
+ * The custom resource handler of ClusterRoleAssociation and NamespaceRoleAssociation: one Lambda
+ * function that CloudFormation invokes directly. It reads the target, plans with `plan()`, makes one
+ * change at a time, records what it owns, and answers CloudFormation itself (the pre-signed
+ * ResponseURL). While the target is busy it waits inside the invocation, and when the invocation
+ * runs short it invokes itself again with the same request and the same deadline, so one operation
+ * takes at most `waitTimeout` and nothing touches the target after that.
  *
- * CloudFormation keeps no state for a custom resource but its physical ID, so the ID records which
- * roles this association added (a bit mask over its sorted role list) and whether it set the
- * default role. Delete removes only those roles.
+ * Every dependency on the world (AWS clients, the clock, sleeping, responding, continuing) is a
+ * parameter, so tests drive it without mocking globals.
  */
 
-export interface AssociationProperties {
-  /** `cluster` (provisioned) or `namespace` (Serverless). */
-  readonly Target: string;
-  /** The cluster identifier or the namespace name. */
-  readonly Name: string;
-  readonly RoleArns: string[];
-  readonly DefaultRoleArn?: string;
-  /** Seconds to wait for in-sync before failing. */
-  readonly WaitTimeoutSeconds?: string;
+/** One invocation: the CloudFormation request, and what an earlier invocation of it left. */
+export interface Invocation {
+  readonly event: CustomResourceEvent;
+  /** When the handler first received the request (ms since the epoch): the operation's clock. */
+  readonly startedAt?: number;
+  /** Roles this operation detached (Delete waits until they are gone). */
+  readonly removed?: string[];
+  /** How many times the operation continued itself in a new invocation. */
+  readonly continuations?: number;
 }
 
-export interface OnEventRequest {
-  readonly RequestType: 'Create' | 'Update' | 'Delete';
-  readonly StackId: string;
-  readonly LogicalResourceId: string;
-  readonly PhysicalResourceId?: string;
-  readonly ResourceProperties: AssociationProperties & { ServiceToken?: string };
-  readonly OldResourceProperties?: AssociationProperties & { ServiceToken?: string };
+/** What the handler may do as one association's access role (its permissions, and no other's). */
+export interface Session {
+  readonly backendFor: (kind: TargetKind, name: string) => Backend;
+  readonly store: RecordStore;
+  /** Starts a new invocation of this function with `next` (asynchronously). */
+  readonly continueLater: (next: Invocation) => Promise<void>;
 }
 
-export interface OnEventResponse {
-  readonly PhysicalResourceId: string;
-  readonly Data?: Record<string, string>;
+export interface HandlerDeps {
+  /** Assumes the association's access role. */
+  readonly connect: (accessRoleArn: string) => Promise<Session>;
+  /** PUTs the response to CloudFormation's pre-signed URL. */
+  readonly respond: (url: string, response: CustomResourceResponse) => Promise<void>;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  /** Milliseconds left in this invocation. */
+  readonly remainingMs: () => number;
+  readonly log: (entry: Record<string, unknown>) => void;
 }
 
-export interface IsCompleteRequest extends OnEventRequest {
-  readonly PhysicalResourceId: string;
-  readonly Data?: Record<string, string>;
-}
+export const DEFAULT_WAIT_SECONDS = 20 * 60;
+/** CloudFormation waits at most an hour for a custom resource; the construct allows 55 minutes. */
+export const MAX_WAIT_SECONDS = 55 * 60;
+/** Stop starting work when this little of the invocation is left, and continue in a new one. */
+export const INVOCATION_RESERVE_MS = 90_000;
+/** Pause between two reads while Redshift applies a change or the target is busy. */
+export const POLL_MS = 10_000;
+/** The body of a response must stay under 4,096 bytes ("Custom resource response objects"). */
+export const MAX_RESPONSE_BYTES = 4096;
 
-export interface IsCompleteResponse {
-  readonly IsComplete: boolean;
-  readonly Data?: Record<string, string>;
-}
+const CAPABILITIES: Record<TargetKind, Capabilities> = {
+  // "You can associate up to 10 IAM roles with a single cluster in a single request" (ModifyClusterIamRoles).
+  cluster: { maxPerCall: 10, canClearDefault: false },
+  namespace: { maxPerCall: 50, canClearDefault: true },
+};
 
-/** A role attached to a cluster or namespace, with Redshift's apply status. */
-export interface AttachedRole {
-  readonly arn: string;
-  /** `in-sync`, `adding` or `removing` */
-  readonly status: string;
-}
-
-export interface TargetState {
-  readonly exists: boolean;
-  readonly roles: AttachedRole[];
-  readonly defaultRoleArn?: string;
-}
-
-/** One target type's API: read the attached roles, and change them in one call. */
-export interface Backend {
-  describe(): Promise<TargetState>;
-  modify(add: string[], remove: string[], defaultRoleArn?: string): Promise<void>;
-}
-
-const DEFAULT_WAIT_SECONDS = 20 * 60;
-/** How long onEvent retries a change on a busy target (its function has a 14-minute timeout). */
-const RETRY_BUDGET_MS = 11 * 60 * 1000;
-const SERVICE_LINKED = /:role\/aws-service-role\//;
-const BUSY_ERRORS = new Set(['InvalidClusterStateFault', 'InvalidClusterState', 'ConflictException']);
-const THROTTLING_ERRORS = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ServiceUnavailable']);
-
-let sleepImpl = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-let nowImpl = () => Date.now();
-let randomImpl = () => Math.random();
-
-/** Replaces the clock, sleep and randomness (tests only). */
-export function _setTestHooks(hooks: { sleep?: (ms: number) => Promise<void>; now?: () => number; random?: () => number }): void {
-  if (hooks.sleep) sleepImpl = hooks.sleep;
-  if (hooks.now) nowImpl = hooks.now;
-  if (hooks.random) randomImpl = hooks.random;
-}
-
-// -------------------------------------------------------------------------------------------------
-// Physical ID: TARGET|NAME|OWNED_MASK|DEFAULT_FLAG
-
-interface Generation {
-  readonly target: string;
-  readonly name: string;
-  /** The roles this association added (and so may remove). */
-  readonly owned: Set<string>;
-  /** Whether this association set the default role. */
-  readonly setDefault: boolean;
-}
-
-export function encodePhysicalId(target: string, name: string, roleArns: string[], owned: Set<string>, setDefault: boolean): string {
-  // bit i (from the right) is set when the i-th role of the sorted list is ours
-  const bits = sortedUnique(roleArns).map((arn) => (owned.has(arn) ? '1' : '0')).reverse().join('');
-  const mask = BigInt(`0b${bits || '0'}`);
-  return `${target}|${name}|${mask.toString(36)}|${setDefault ? 'd' : '-'}`;
-}
-
-export function decodePhysicalId(physicalId: string | undefined, roleArns: string[]): Generation | undefined {
-  const parts = (physicalId ?? '').split('|');
-  if (parts.length !== 4) return undefined;
-  const [target, name, maskText, flag] = parts;
-  let mask = BigInt(0);
-  for (const ch of maskText) mask = mask * BigInt(36) + BigInt(parseInt(ch, 36));
-  const bits = mask.toString(2).split('').reverse();
-  const owned = new Set<string>();
-  sortedUnique(roleArns).forEach((arn, i) => {
-    if (bits[i] === '1') owned.add(arn);
-  });
-  return { target, name, owned, setDefault: flag === 'd' };
-}
-
-function sortedUnique(arns: string[]): string[] {
-  return [...new Set(arns)].sort();
-}
-
-// -------------------------------------------------------------------------------------------------
-// Entry points
-
-export async function onEvent(
-  event: OnEventRequest,
-  backendFor: (p: AssociationProperties) => Backend = defaultBackend,
-): Promise<OnEventResponse> {
-  const props = normalize(event.ResourceProperties);
-  log({ message: 'onEvent', requestType: event.RequestType, target: props.Target, name: props.Name, roles: props.RoleArns.length });
-  switch (event.RequestType) {
-    case 'Create':
-      return create(props, backendFor(props));
-    case 'Update': {
-      const old = normalize(event.OldResourceProperties ?? event.ResourceProperties);
-      const previous = decodePhysicalId(event.PhysicalResourceId, old.RoleArns);
-      if (!previous || previous.target !== props.Target || previous.name !== props.Name) {
-        // Another cluster or namespace: a new association (CloudFormation then deletes the old one).
-        return create(props, backendFor(props));
-      }
-      return update(props, old, previous, backendFor(props));
-    }
-    case 'Delete':
-      return removeAssociation(event, props, backendFor(props));
-    default:
-      throw new Error(`Unknown request type ${(event as any).RequestType}`);
-  }
-}
-
-export async function isComplete(
-  event: IsCompleteRequest,
-  backendFor: (p: AssociationProperties) => Backend = defaultBackend,
-): Promise<IsCompleteResponse> {
-  const props = normalize(event.ResourceProperties);
-  const backend = backendFor(props);
-  const generation = decodePhysicalId(event.PhysicalResourceId, props.RoleArns);
-  if (event.Data?.Skip === 'true' || !generation) return { IsComplete: true };
-  const state = await backend.describe();
-  const label = targetLabel(props);
-
-  if (event.RequestType === 'Delete') {
-    // onEvent's removal call was accepted; wait until those roles are gone. A role that is back
-    // in-sync was attached again by someone else after our removal: it is theirs now.
-    if (!state.exists) return { IsComplete: true };
-    const leaving = state.roles.filter((r) => generation.owned.has(r.arn) && r.status === 'removing').map((r) => r.arn);
-    if (leaving.length === 0) return { IsComplete: true };
-    checkDeadline(event, props, `removing ${leaving.join(', ')} from ${label}`, state);
-    return { IsComplete: false };
-  }
-
-  if (!state.exists) throw new Error(`${label} no longer exists`);
-  const desired = desiredRoles(props);
-  const attached = new Set(attachedArns(state));
-  const missing = desired.filter((arn) => !attached.has(arn));
-  // Removals were accepted by onEvent: only wait for them (never re-issue one; see remove()).
-  const leaving = removalsOf(event).filter((arn) => state.roles.find((r) => r.arn === arn)?.status === 'removing');
-  const defaultWrong = props.DefaultRoleArn !== undefined && state.defaultRoleArn !== props.DefaultRoleArn;
-
-  if (missing.length > 0 || defaultWrong) {
-    // Adds that a busy cluster deferred, or a role someone removed meanwhile: adding is always safe.
-    checkDeadline(event, props, `changing the roles of ${label}`, state);
-    await modifyIfAvailable(backend, label, missing, defaultWrong ? props.DefaultRoleArn : undefined);
-    return { IsComplete: false };
-  }
-  const notInSync = state.roles.filter((r) => desired.includes(r.arn) && r.status !== 'in-sync');
-  if (notInSync.length > 0 || leaving.length > 0) {
-    checkDeadline(event, props, `waiting for ${label} to apply its roles`, state);
-    return { IsComplete: false };
-  }
-  return { IsComplete: true };
-}
-
-// -------------------------------------------------------------------------------------------------
-// Create / Update / Delete
-
-async function create(props: AssociationProperties, backend: Backend): Promise<OnEventResponse> {
-  const label = targetLabel(props);
-  const first = await backend.describe();
-  if (!first.exists) throw new Error(`${label} does not exist: create it first, or check the identifier and Region`);
-  const desired = desiredRoles(props);
-  const done = await modifyAccepted(backend, label, first, (state) => {
-    const attached = new Set(attachedArns(state));
-    return {
-      add: desired.filter((arn) => !attached.has(arn)),
-      remove: [],
-      defaultRoleArn: props.DefaultRoleArn !== undefined && state.defaultRoleArn !== props.DefaultRoleArn ? props.DefaultRoleArn : undefined,
-    };
-  });
-  return {
-    PhysicalResourceId: encodePhysicalId(props.Target, props.Name, props.RoleArns, new Set(done.add), done.defaultRoleArn !== undefined),
-    Data: { StartedAt: String(nowImpl()), Remove: '' },
-  };
-}
-
-async function update(props: AssociationProperties, old: AssociationProperties, previous: Generation, backend: Backend): Promise<OnEventResponse> {
-  const label = targetLabel(props);
-  const first = await backend.describe();
-  if (!first.exists) throw new Error(`${label} does not exist`);
-  const desired = desiredRoles(props);
-  const done = await modifyAccepted(backend, label, first, (state) => {
-    const attached = new Set(attachedArns(state));
-    return {
-      add: desired.filter((arn) => !attached.has(arn)),
-      // only roles this association added, that are no longer wanted and still attached
-      remove: [...previous.owned].filter((arn) => !desired.includes(arn) && attached.has(arn)
-        && state.roles.find((r) => r.arn === arn)?.status !== 'removing'),
-      defaultRoleArn: props.DefaultRoleArn !== undefined && state.defaultRoleArn !== props.DefaultRoleArn ? props.DefaultRoleArn : undefined,
-    };
-  });
-  const owned = new Set([...desired.filter((arn) => previous.owned.has(arn)), ...done.add]);
-  const setDefault = props.DefaultRoleArn !== undefined
-    && (done.defaultRoleArn !== undefined || (previous.setDefault && old.DefaultRoleArn === props.DefaultRoleArn));
-  return {
-    PhysicalResourceId: encodePhysicalId(props.Target, props.Name, props.RoleArns, owned, setDefault),
-    Data: { StartedAt: String(nowImpl()), Remove: done.remove.join(',') },
-  };
-}
-
-async function removeAssociation(event: OnEventRequest, props: AssociationProperties, backend: Backend): Promise<OnEventResponse> {
-  const physicalId = event.PhysicalResourceId!;
-  const generation = decodePhysicalId(physicalId, props.RoleArns);
-  if (!generation) {
-    // Create failed before a physical ID was written: nothing of ours is attached.
-    return { PhysicalResourceId: physicalId, Data: { Skip: 'true' } };
-  }
-  if (await isSupersededGeneration(event, generation)) {
-    // The cleanup of an update that changed the physical ID: the update already reconciled the roles.
-    log({ message: 'superseded generation, nothing to remove', physicalId });
-    return { PhysicalResourceId: physicalId, Data: { Skip: 'true' } };
-  }
-  const first = await backend.describe();
-  if (!first.exists) {
-    log({ message: `${targetLabel(props)} no longer exists: nothing to remove` });
-    return { PhysicalResourceId: physicalId, Data: { Skip: 'true' } };
-  }
-  await modifyAccepted(backend, targetLabel(props), first, (state) => ({
-    add: [],
-    remove: state.roles.filter((r) => generation.owned.has(r.arn) && r.status !== 'removing').map((r) => r.arn),
-  }));
-  return { PhysicalResourceId: physicalId, Data: { StartedAt: String(nowImpl()) } };
-}
-
-/**
- * Whether CloudFormation is deleting an older physical ID of a resource that still exists under a
- * newer one for the same cluster (update cleanup, or the cleanup of a rolled-back update).
- */
-async function isSupersededGeneration(event: OnEventRequest, generation: Generation): Promise<boolean> {
+export async function handle(invocation: Invocation, deps: HandlerDeps): Promise<'responded' | 'continued'> {
+  const { event } = invocation;
+  const startedAt = invocation.startedAt ?? deps.now();
+  const op = operationOf(event);
+  deps.log({ message: 'request', requestType: event.RequestType, physicalId: op.physicalId, continuations: invocation.continuations ?? 0 });
   try {
-    const cfn = new CloudFormationClient({});
-    const current = await cfn.send(new DescribeStackResourceCommand({ StackName: event.StackId, LogicalResourceId: event.LogicalResourceId }));
-    const currentId = current.StackResourceDetail?.PhysicalResourceId;
-    if (!currentId || currentId === event.PhysicalResourceId) return false;
-    const parts = currentId.split('|');
-    return parts[0] === generation.target && parts[1] === generation.name;
-  } catch (e) {
-    log({ message: 'DescribeStackResource failed; treating the delete as real', error: String(e) });
-    return false;
-  }
-}
-
-// -------------------------------------------------------------------------------------------------
-// Helpers
-
-function normalize(props: AssociationProperties): AssociationProperties {
-  return {
-    Target: props.Target ?? 'cluster',
-    Name: props.Name,
-    RoleArns: [...(props.RoleArns ?? [])],
-    DefaultRoleArn: props.DefaultRoleArn === '' ? undefined : props.DefaultRoleArn,
-    WaitTimeoutSeconds: props.WaitTimeoutSeconds,
-  };
-}
-
-/** The roles to attach: unique, and never the service-linked role, which Redshift manages. */
-function desiredRoles(props: AssociationProperties): string[] {
-  return sortedUnique(props.RoleArns).filter((arn) => !SERVICE_LINKED.test(arn));
-}
-
-function attachedArns(state: TargetState): string[] {
-  return state.roles.map((r) => r.arn).filter((arn) => !SERVICE_LINKED.test(arn));
-}
-
-function removalsOf(event: IsCompleteRequest): string[] {
-  return (event.Data?.Remove ?? '').split(',').filter((x) => x !== '');
-}
-
-function targetLabel(props: AssociationProperties): string {
-  return props.Target === 'namespace' ? `Redshift Serverless namespace '${props.Name}'` : `Redshift cluster '${props.Name}'`;
-}
-
-function checkDeadline(event: IsCompleteRequest, props: AssociationProperties, doing: string, state: TargetState): void {
-  const started = Number(event.Data?.StartedAt ?? nowImpl());
-  const bound = Number(props.WaitTimeoutSeconds ?? DEFAULT_WAIT_SECONDS);
-  if (nowImpl() - started > bound * 1000) {
-    const statuses = state.roles.map((r) => `${r.arn} (${r.status})`).join(', ') || 'none';
-    throw new Error(`Timed out after ${bound} seconds ${doing} (raise \`waitTimeout\` if the cluster is busy for longer). Roles now: ${statuses}`);
-  }
-}
-
-interface Change {
-  readonly add: string[];
-  readonly remove: string[];
-  readonly defaultRoleArn?: string;
-}
-
-/**
- * Makes the change `plan` computes from the target's state, in one call, and returns the change
- * that was accepted. While the target is throttling or busy with another modification
- * (InvalidClusterState), waits with backoff and jitter, reads the target again and re-plans, for
- * up to RETRY_BUDGET_MS; then fails with a clear message.
- *
- * The accepted call is what the association records as its own: a role counts as added by this
- * association only if this call attached it, and a removal, once accepted, is never re-issued
- * (a role that is attached again later may be someone else's).
- */
-async function modifyAccepted(backend: Backend, label: string, first: TargetState, plan: (state: TargetState) => Change): Promise<Change> {
-  const started = nowImpl();
-  let state = first;
-  for (let attempt = 1; ; attempt++) {
-    const change = plan(state);
-    if (change.add.length === 0 && change.remove.length === 0 && change.defaultRoleArn === undefined) return change;
-    try {
-      await backend.modify(change.add, change.remove, change.defaultRoleArn);
-      log({ message: 'modified', label, ...change });
-      return change;
-    } catch (e: any) {
-      const name = errorName(e);
-      if (!isRetryable(e)) throw changeFailed(label, change, e);
-      if (nowImpl() - started >= RETRY_BUDGET_MS || attempt >= 200) {
-        throw new Error(`${label} stayed busy with another modification for ${Math.round((nowImpl() - started) / 1000)} seconds, so its IAM roles could not be changed (${describeChange(change)}): ${name}: ${e?.message ?? e}. Deploy again when it is available.`);
-      }
-      await sleepImpl(backoff(attempt));
-      state = await backend.describe();
-      if (!state.exists) throw new Error(`${label} no longer exists`);
+    if (op.error) throw new Error(op.error);
+    if (!op.kind) {
+      await send(deps, event, 'SUCCESS', op.physicalId);
+      return 'responded';
     }
-  }
-}
-
-/**
- * isComplete's repair: adds desired roles that are missing (someone removed them while we wait) or
- * sets the default role. Adding is always safe, so a busy target is simply tried again on the
- * next poll.
- */
-async function modifyIfAvailable(backend: Backend, label: string, add: string[], defaultRoleArn: string | undefined): Promise<void> {
-  const change = { add, remove: [], defaultRoleArn };
-  try {
-    await backend.modify(add, [], defaultRoleArn);
-    log({ message: 'modified', label, ...change });
+    const session = await deps.connect(op.accessRoleArn!);
+    const outcome = await reconcile(op as Target, session, invocation, startedAt, deps);
+    if (outcome === 'continued') return outcome;
+    await send(deps, event, 'SUCCESS', op.physicalId);
+    return 'responded';
   } catch (e: any) {
-    if (!isRetryable(e)) throw changeFailed(label, change, e);
-    log({ message: 'target busy; trying again on the next poll', label, error: errorName(e) });
+    const reason = e?.message ?? String(e);
+    deps.log({ message: 'failed', physicalId: op.physicalId, reason });
+    let physicalId = op.physicalId;
+    if (op.replacing && op.kind && op.name) {
+      // A failed update to another target: let go of what it attached there, and keep the old ID, so
+      // that CloudFormation's rollback finds the association where it was.
+      await undoReplacement(op as Target, deps).catch((undo) => deps.log({ message: 'undo failed', error: String(undo) }));
+      physicalId = event.PhysicalResourceId!;
+    }
+    await send(deps, event, 'FAILED', physicalId, reason);
+    return 'responded';
   }
 }
 
-function errorName(e: any): string {
-  return e?.name ?? e?.Code ?? 'Error';
+interface Operation {
+  readonly physicalId: string;
+  readonly record?: string;
+  readonly accessRoleArn?: string;
+  readonly kind?: TargetKind;
+  readonly name?: string;
+  readonly desired?: Desired;
+  readonly releasing: boolean;
+  /** An update that moves the association to another cluster or namespace. */
+  readonly replacing: boolean;
+  readonly waitSeconds: number;
+  /** The association already targeted this cluster or namespace before this request. */
+  readonly wasHere?: boolean;
+  readonly error?: string;
 }
 
-function isRetryable(e: any): boolean {
-  const name = errorName(e);
-  return BUSY_ERRORS.has(name) || THROTTLING_ERRORS.has(name) || e?.$retryable?.throttling === true;
-}
-
-function describeChange(change: Change): string {
-  return [
-    change.add.length > 0 ? `adding ${change.add.join(', ')}` : '',
-    change.remove.length > 0 ? `removing ${change.remove.join(', ')}` : '',
-    change.defaultRoleArn ? `setting the default role ${change.defaultRoleArn}` : '',
-  ].filter((x) => x !== '').join('; ');
-}
-
-function changeFailed(label: string, change: Change, e: any): Error {
-  return new Error(`Could not change the IAM roles of ${label} (${describeChange(change)}): ${errorName(e)}: ${e?.message ?? e}`);
-}
-
-/** Exponential backoff with full jitter: up to 0.5 s, 1 s, 2 s, ... capped at 30 s. */
-export function backoff(attempt: number): number {
-  return Math.floor(randomImpl() * Math.min(30_000, 500 * 2 ** (attempt - 1)));
-}
-
-function log(entry: Record<string, unknown>): void {
-  if (process.env.JEST_WORKER_ID === undefined) console.log(JSON.stringify(entry));
-}
-
-// -------------------------------------------------------------------------------------------------
-// Backends
-
-export function defaultBackend(props: AssociationProperties): Backend {
-  return props.Target === 'namespace' ? namespaceBackend(props.Name) : clusterBackend(props.Name);
-}
-
-export function clusterBackend(clusterIdentifier: string): Backend {
-  const redshift = new RedshiftClient({});
+function operationOf(event: CustomResourceEvent): Operation {
+  const props = event.ResourceProperties ?? ({} as AssociationProperties);
+  const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(props.WaitTimeoutSeconds ?? DEFAULT_WAIT_SECONDS) || DEFAULT_WAIT_SECONDS));
+  if (event.RequestType === 'Delete') {
+    const target = parsePhysicalId(event.PhysicalResourceId, event.StackId);
+    // An ID this handler did not write (a request that failed validation): nothing was attached.
+    if (!target) return { physicalId: event.PhysicalResourceId ?? event.LogicalResourceId, releasing: true, replacing: false, waitSeconds };
+    return { ...target, physicalId: event.PhysicalResourceId!, desired: { roles: [] }, releasing: true, replacing: false, waitSeconds };
+  }
+  const invalid = (error: string): Operation => ({
+    physicalId: event.PhysicalResourceId ?? `invalid/${event.LogicalResourceId}`, releasing: false, replacing: false, waitSeconds, error,
+  });
+  if (props.Target !== 'cluster' && props.Target !== 'namespace') return invalid(`Unknown Target '${props.Target}'`);
+  if (typeof props.Name !== 'string' || !/^[a-z0-9-]{1,128}$/i.test(props.Name)) return invalid(`Invalid Name '${props.Name}'`);
+  if (!Array.isArray(props.RoleArns) || props.RoleArns.some((r) => typeof r !== 'string')) return invalid('RoleArns must be a list of role ARNs');
+  if (props.DefaultRoleArn && !props.RoleArns.includes(props.DefaultRoleArn)) return invalid(`DefaultRoleArn ${props.DefaultRoleArn} is not one of RoleArns`);
+  const name = props.Name.toLowerCase();
+  const record = recordName(props.Target, name, event.StackId, event.LogicalResourceId);
+  let physicalId: string;
+  try {
+    physicalId = physicalIdOf(record, props.AccessRoleArn);
+  } catch (e: any) {
+    return invalid(e.message);
+  }
   return {
-    async describe() {
-      try {
-        const out = await redshift.send(new DescribeClustersCommand({ ClusterIdentifier: clusterIdentifier }));
-        const cluster = out.Clusters?.[0];
-        if (!cluster) return { exists: false, roles: [] };
-        return {
-          exists: true,
-          roles: (cluster.IamRoles ?? []).map((r) => ({ arn: r.IamRoleArn ?? '', status: r.ApplyStatus ?? (r as { IamRoleApplyStatus?: string }).IamRoleApplyStatus ?? 'in-sync' })).filter((r) => r.arn !== ''),
-          defaultRoleArn: cluster.DefaultIamRoleArn || undefined,
-        };
-      } catch (e: any) {
-        if (e?.name === 'ClusterNotFoundFault') return { exists: false, roles: [] };
-        throw e;
-      }
-    },
-    async modify(add, remove, defaultRoleArn) {
-      await redshift.send(new ModifyClusterIamRolesCommand({
-        ClusterIdentifier: clusterIdentifier,
-        AddIamRoles: add.length > 0 ? add : undefined,
-        RemoveIamRoles: remove.length > 0 ? remove : undefined,
-        DefaultIamRoleArn: defaultRoleArn,
-      }));
-    },
+    physicalId,
+    record,
+    accessRoleArn: props.AccessRoleArn,
+    kind: props.Target,
+    name,
+    desired: { roles: props.RoleArns, defaultRoleArn: props.DefaultRoleArn || undefined },
+    releasing: false,
+    replacing: event.RequestType === 'Update' && parsePhysicalId(event.PhysicalResourceId, event.StackId) !== undefined && event.PhysicalResourceId !== physicalId,
+    wasHere: event.RequestType === 'Update' && event.PhysicalResourceId === physicalId,
+    waitSeconds,
   };
 }
 
-/**
- * Redshift Serverless: UpdateNamespace takes the whole list of roles, so read it right before
- * writing and change only our part of it; isComplete re-reads and repairs what a concurrent
- * writer may have overwritten.
- */
-export function namespaceBackend(namespaceName: string): Backend {
-  const serverless = new RedshiftServerlessClient({});
-  const read = async (): Promise<TargetState & { status?: string }> => {
-    try {
-      const out = await serverless.send(new GetNamespaceCommand({ namespaceName }));
-      const ns = out.namespace;
-      if (!ns) return { exists: false, roles: [] };
-      return {
-        exists: true,
-        roles: (ns.iamRoles ?? []).map(parseServerlessRole),
-        defaultRoleArn: ns.defaultIamRoleArn || undefined,
-        status: ns.status,
-      };
-    } catch (e: any) {
-      if (e?.name === 'ResourceNotFoundException') return { exists: false, roles: [] };
-      throw e;
+type Target = Required<Pick<Operation, 'physicalId' | 'record' | 'accessRoleArn' | 'kind' | 'name' | 'desired' | 'releasing' | 'waitSeconds'>> & Pick<Operation, 'wasHere'>;
+
+/** Runs the plan until done, the deadline, or the end of the invocation (then continues itself). */
+async function reconcile(op: Target, session: Session, invocation: Invocation, startedAt: number, deps: HandlerDeps): Promise<'done' | 'continued'> {
+  const backend = session.backendFor(op.kind, op.name);
+  const label = op.kind === 'namespace' ? `Redshift Serverless namespace '${op.name}'` : `Redshift cluster '${op.name}'`;
+  const deadline = startedAt + op.waitSeconds * 1000;
+  const removed = [...invocation.removed ?? []];
+  let waitingFor = 'starting';
+  let attempt = 0;
+
+  for (;;) {
+    if (deps.now() >= deadline) {
+      throw new Error(`Timed out after ${op.waitSeconds} seconds changing the IAM roles of ${label}: ${waitingFor}. Raise \`waitTimeout\` if it is busy for longer, then deploy again`);
     }
-  };
-  return {
-    describe: read,
-    async modify(add, remove, defaultRoleArn) {
-      const current = await read();
-      if (current.status !== undefined && current.status !== 'AVAILABLE') {
-        throw Object.assign(new Error(`namespace is ${current.status}`), { name: 'ConflictException' });
+    let pause = POLL_MS;
+    // The records first, the target right before planning: what is written rests on a fresh read.
+    const records = await retryThrottled(() => session.store.list(targetPath(op.kind, op.name)), deps, deadline);
+    const mine = records.get(op.record);
+    const inherited = [...records].some(([name, r]) => name !== op.record
+      && r.owned.some((arn) => !r.listed.includes(arn) && (mine?.listed ?? []).includes(arn)));
+    if (op.releasing && (!mine || (mine.owned.length === 0 && !mine.defaultRole && !inherited))) {
+      // Nothing of this association's is attached, and it inherited nothing left behind by another
+      // (a failed create, an empty record): nothing to touch.
+      if (mine) await retryThrottled(() => session.store.delete(op.record), deps, deadline);
+      return 'done';
+    }
+    if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
+      // Announce the roles this association lists before reading the target, so that another
+      // association of the target that is letting them go right now keeps them.
+      const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])] };
+      await retryThrottled(() => session.store.put(op.record, announced), deps, deadline);
+      records.set(op.record, announced);
+    }
+    const state: TargetState | undefined = await retryThrottled(() => backend.describe(), deps, deadline);
+    if (!state.exists) {
+      // A new association (or one moved here) needs its target. One that was already here, and whose
+      // target was deleted since, has nothing left to hold: an update (a rollback among them) succeeds.
+      if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
+      // Gone: its roles went with it.
+      await retryThrottled(() => session.store.delete(op.record), deps, deadline);
+      return 'done';
+    }
+    const ready = readiness(op.kind, state.status);
+    if (ready === 'blocked') {
+      if (op.releasing && state.status === 'DELETING') {
+        await retryThrottled(() => session.store.delete(op.record), deps, deadline);
+        return 'done';
       }
-      const keep = current.roles.map((r) => r.arn).filter((arn) => !remove.includes(arn));
-      const roles = [...new Set([...keep, ...add])];
-      const currentDefault = current.defaultRoleArn !== undefined && roles.includes(current.defaultRoleArn) ? current.defaultRoleArn : undefined;
-      await serverless.send(new UpdateNamespaceCommand({
-        namespaceName,
-        iamRoles: roles,
-        // UpdateNamespace wants the default role whenever the list changes.
-        defaultIamRoleArn: defaultRoleArn ?? currentDefault,
-      }));
-    },
-  };
+      if (op.releasing && mine) {
+        // Let go of the roles in the record, so that the next association operation on this target
+        // (or a retried delete) detaches them once the target is back.
+        await retryThrottled(() => session.store.put(op.record, { ...mine, listed: [], released: true }), deps, deadline);
+      }
+      throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status!)}`);
+    }
+    if (ready === 'transient') {
+      waitingFor = `${label} is ${state.status}`;
+    } else {
+      const next = plan({
+        self: op.record, desired: op.desired, state, records, capabilities: CAPABILITIES[op.kind],
+        removedEarlier: removed, releasing: op.releasing,
+      });
+      if (next.kind === 'change') {
+        let accepted = true;
+        try {
+          await backend.modify(next.change, state);
+        } catch (e: any) {
+          const fault = classify(e);
+          if (fault === 'fatal') throw new Error(`Could not change the IAM roles of ${label} (${describe(next.change)}): ${errorName(e)}: ${e?.message ?? e}`);
+          // Busy with another change, throttled, or gone (the next read tells): read again, plan again.
+          accepted = false;
+          attempt++;
+          pause = Math.max(1_000, backoff(attempt, deps.random));
+          waitingFor = `${label} answered ${errorName(e)} (${e?.message ?? ''})`;
+        }
+        if (accepted) {
+          deps.log({ message: 'modified', target: label, ...next.change });
+          removed.push(...next.change.remove);
+          // Recorded before anything else can fail: what the call attached is now this association's.
+          await retryThrottled(() => session.store.put(op.record, next.record), deps, Number.MAX_SAFE_INTEGER);
+          attempt = 0;
+          pause = 2_000;
+          waitingFor = 'Redshift to apply the change';
+        }
+      } else if (next.kind === 'wait') {
+        waitingFor = next.reason;
+      } else {
+        if (op.releasing && next.record.owned.length === 0) {
+          await retryThrottled(() => session.store.delete(op.record), deps, deadline);
+        } else if (!sameRecord(records.get(op.record), next.record)) {
+          await retryThrottled(() => session.store.put(op.record, next.record), deps, deadline);
+        }
+        for (const name of next.releasedRecords) await retryThrottled(() => session.store.delete(name), deps, deadline);
+        return 'done';
+      }
+    }
+    const outcome = await pauseOrContinue(pause, deadline, { ...invocation, startedAt, removed }, session, deps);
+    if (outcome === 'continued') return 'continued';
+  }
 }
 
-/** GetNamespace lists roles as `IamRole(applyStatus=in-sync, iamRoleArn=arn:...)` or as plain ARNs. */
-export function parseServerlessRole(text: string): AttachedRole {
-  const arn = /iamRoleArn=([^,)\s]+)/.exec(text)?.[1] ?? text.trim();
-  const status = /applyStatus=([^,)\s]+)/.exec(text)?.[1] ?? 'in-sync';
-  return { arn, status };
+/** Sleeps, or hands the operation to a new invocation when this one would run out first. */
+async function pauseOrContinue(ms: number, deadline: number, next: Invocation, session: Session, deps: HandlerDeps): Promise<'slept' | 'continued'> {
+  const wait = Math.max(0, Math.min(ms, deadline - deps.now()));
+  if (deps.remainingMs() - wait < INVOCATION_RESERVE_MS) {
+    await session.continueLater({ ...next, continuations: (next.continuations ?? 0) + 1 });
+    deps.log({ message: 'continuing in a new invocation' });
+    return 'continued';
+  }
+  await deps.sleep(wait);
+  return 'slept';
+}
+
+/** Calls `fn` again while AWS throttles it, with backoff, until the deadline. */
+async function retryThrottled<T>(fn: () => Promise<T>, deps: HandlerDeps, deadline: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (classify(e) !== 'throttled' || attempt >= 8 || deps.now() >= deadline) throw e;
+      await deps.sleep(backoff(attempt, deps.random));
+    }
+  }
+}
+
+/** After a failed update to a new target: release what the new record owns there. */
+async function undoReplacement(op: Target, deps: HandlerDeps): Promise<void> {
+  const budget = Math.max(0, deps.remainingMs() - INVOCATION_RESERVE_MS);
+  const release: Target = { ...op, desired: { roles: [] }, releasing: true, waitSeconds: Math.floor(budget / 1000) };
+  const session = await deps.connect(op.accessRoleArn);
+  const noContinue: Session = { ...session, continueLater: async () => { throw new Error('out of time undoing a failed update'); } };
+  await reconcile(release, noContinue, { event: {} as CustomResourceEvent }, deps.now(), deps);
+}
+
+function describe(change: { add: string[]; remove: string[]; defaultRoleArn?: string }): string {
+  return [
+    change.add.length ? `adding ${change.add.join(', ')}` : '',
+    change.remove.length ? `removing ${change.remove.join(', ')}` : '',
+    change.defaultRoleArn !== undefined ? (change.defaultRoleArn ? `setting the default role ${change.defaultRoleArn}` : 'clearing the default role') : '',
+  ].filter((x) => x).join('; ');
+}
+
+/** Answers CloudFormation, with a Reason cut so that the body stays under 4,096 bytes. */
+async function send(deps: HandlerDeps, event: CustomResourceEvent, status: 'SUCCESS' | 'FAILED', physicalId: string, reason?: string): Promise<void> {
+  const base: CustomResourceResponse = {
+    Status: status,
+    PhysicalResourceId: physicalId,
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+  };
+  const room = MAX_RESPONSE_BYTES - Buffer.byteLength(JSON.stringify({ ...base, Reason: '' })) - 16;
+  const full = reason ?? (status === 'SUCCESS' ? 'OK' : 'Failed');
+  let cut = full;
+  while (Buffer.byteLength(JSON.stringify(cut)) > room) cut = `${cut.slice(0, Math.floor(cut.length * 0.9))}...`;
+  await deps.respond(event.ResponseURL, { ...base, Reason: cut });
 }

@@ -58,6 +58,7 @@ export function materialize(template: any, value: any, env: Env): any {
         if (v === 'AWS::Region') return env.region;
         if (v === 'AWS::AccountId') return env.account;
         if (v === 'AWS::URLSuffix') return 'amazonaws.com';
+        if (v === 'AWS::StackName') return template.StackName ?? 'TestStack';
         if (v === 'AWS::StackId') return `arn:${env.partition}:cloudformation:${env.region}:${env.account}:stack/${template.StackName ?? 'TestStack'}/0f1e2d3c`;
         return nameOf(v);
       }

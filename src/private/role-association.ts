@@ -1,0 +1,183 @@
+import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
+import { MAX_ROLES_PER_CLUSTER } from './limits';
+import { acknowledgeNagFinding, nagResourceText } from './nag';
+import { describeRole, roleAccount } from './roles';
+
+/** What the associations share: the roles, the default role, the wait. */
+export interface AssociationInput {
+  readonly roles: iam.IRole[];
+  readonly defaultRole?: iam.IRole;
+  readonly waitTimeout?: Duration;
+}
+
+/** What differs between a cluster and a namespace. */
+export interface AssociationSpec {
+  readonly kind: 'cluster' | 'namespace';
+  /** The cluster identifier or namespace name. */
+  readonly name: string;
+  readonly resourceType: string;
+  /** The cluster or namespace ARN the access role may read and change. */
+  readonly targetArn: string;
+  readonly targetActions: string[];
+  /** iam:PassedToService for the roles (Service Authorization Reference, ModifyClusterIamRoles / UpdateNamespace). */
+  readonly passedToService: string;
+}
+
+/** Where the handler keeps ownership records (see association-handler/ownership.ts). */
+const RECORD_ROOT = '/cdk-redshift-iam';
+
+/**
+ * The custom resource of one association, with its access role: the permissions of this association
+ * alone, assumable only by the stack's association handler.
+ */
+export function createAssociation(scope: Construct, props: AssociationInput, spec: AssociationSpec): CustomResource {
+  checkInput(scope, props);
+  const stack = Stack.of(scope);
+  const provider = RoleAssociationProvider.of(scope);
+  const name = Token.isUnresolved(spec.name) ? spec.name : spec.name.toLowerCase();
+  const targetPath = `${RECORD_ROOT}/${spec.kind}/${name}`;
+  const parameterArn = (path: string) => stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: path.slice(1) });
+
+  // A new target gets a new access role (its logical ID holds the target), so that the old target's
+  // Delete, sent in the cleanup phase, still finds the old role and its permissions.
+  const targetKey = stableHash(`${spec.kind}:${JSON.stringify(stack.resolve(name))}`);
+  const resource = new CustomResource(scope, 'Resource', {
+    serviceToken: provider.handler.functionArn,
+    resourceType: spec.resourceType,
+    serviceTimeout: waitOf(props).plus(RESPONSE_MARGIN),
+    properties: {
+      Target: spec.kind,
+      Name: name,
+      RoleArns: Lazy.list({ produce: () => props.roles.map((r) => r.roleArn) }),
+      DefaultRoleArn: props.defaultRole?.roleArn,
+      AccessRoleArn: Lazy.string({ produce: () => accessRole.roleArn }),
+      WaitTimeoutSeconds: String(waitOf(props).toSeconds()),
+    },
+  });
+  const logicalId = stack.getLogicalId(resource.node.defaultChild as any);
+  const ownRecord = `${targetPath}/${Aws.STACK_NAME}/${logicalId}`;
+
+  const statements = [
+    new iam.PolicyStatement({ actions: spec.targetActions, resources: [spec.targetArn] }),
+    new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: props.roles.map((r) => r.roleArn),
+      conditions: { StringEquals: { 'iam:PassedToService': spec.passedToService } },
+    }),
+    // Ownership records: read every record of the target, write its own, delete its own and those
+    // of associations that were deleted while another one still listed their roles.
+    new iam.PolicyStatement({ actions: ['ssm:GetParametersByPath'], resources: [parameterArn(targetPath)] }),
+    new iam.PolicyStatement({ actions: ['ssm:PutParameter'], resources: [parameterArn(ownRecord)] }),
+    new iam.PolicyStatement({ actions: ['ssm:DeleteParameter'], resources: [parameterArn(`${targetPath}/*`)] }),
+    // An operation that outlasts one invocation continues in a new one.
+    new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [provider.handler.functionArn] }),
+  ];
+  const accessRole = new iam.Role(scope, `AccessRole${targetKey}`, {
+    assumedBy: new iam.ArnPrincipal(provider.handlerRole.roleArn),
+    description: `cdk-redshift-iam: what the association ${scope.node.path} may do, and nothing else`,
+    inlinePolicies: { Association: new iam.PolicyDocument({ statements }) },
+  });
+  resource.node.addDependency(accessRole);
+  // The associations of one target in one stack run one after the other: Redshift applies one role
+  // change at a time anyway, UpdateNamespace writes the whole list, and a role that moves from one
+  // association to another is handed over, never detached in between.
+  provider.serialize(`${spec.kind}|${JSON.stringify(stack.resolve(name))}`, resource);
+
+  acknowledgeNagFinding(accessRole, `AwsSolutions-IAM5[Resource::${nagResourceText(scope, parameterArn(`${targetPath}/*`))}]`,
+    'cdk-redshift-iam: the ownership records of this one cluster or namespace, kept by the association handler');
+  register(scope, spec, props);
+  return resource;
+}
+
+function waitOf(props: AssociationInput): Duration {
+  return props.waitTimeout ?? Duration.minutes(20);
+}
+
+/** A short, stable hash (FNV-1a, 8 hex digits): the same target gives the same construct id. */
+function stableHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function sameRole(a: iam.IRole, b: iam.IRole): boolean {
+  return a === b || (!Token.isUnresolved(a.roleArn) && a.roleArn === b.roleArn);
+}
+
+function checkInput(scope: IConstruct, props: AssociationInput): void {
+  if (props.roles.length === 0) {
+    throw new Error('`roles` must list at least one role to attach');
+  }
+  props.roles.forEach((role, i) => {
+    if (props.roles.findIndex((r) => sameRole(r, role)) !== i) throw new Error(`\`roles\` lists '${describeRole(role)}' more than once`);
+  });
+  if (props.roles.length > MAX_ROLES_PER_CLUSTER) {
+    throw new Error(`\`roles\` lists ${props.roles.length} roles; a Redshift cluster can have at most ${MAX_ROLES_PER_CLUSTER} IAM roles`);
+  }
+  if (props.defaultRole !== undefined && !props.roles.some((r) => sameRole(r, props.defaultRole!))) {
+    throw new Error(`\`defaultRole\` '${describeRole(props.defaultRole)}' must be one of \`roles\` (the default role must be attached)`);
+  }
+  const stack = Stack.of(scope);
+  for (const role of props.roles) {
+    const account = roleAccount(role);
+    if (account !== undefined && !Token.isUnresolved(stack.account) && account !== stack.account) {
+      throw new Error(`\`roles\`: '${describeRole(role)}' belongs to account ${account}, but the cluster is in account ${stack.account}; Redshift attaches only roles of the cluster's own account (chain a role of another account with ChainedRole instead)`);
+    }
+  }
+  const wait = props.waitTimeout;
+  if (wait !== undefined && !Token.isUnresolved(wait.toSeconds())
+    && (wait.toSeconds() < MIN_WAIT.toSeconds() || wait.toSeconds() > MAX_WAIT.toSeconds())) {
+    throw new Error(`\`waitTimeout\` must be between 1 and 55 minutes (CloudFormation waits one hour for a custom resource), got ${wait.toHumanString()}`);
+  }
+}
+
+interface Registered {
+  readonly scope: IConstruct;
+  readonly key: string;
+  readonly label: string;
+  readonly props: AssociationInput;
+}
+
+const REGISTRY = new WeakMap<IConstruct, Registered[]>();
+
+/**
+ * Every association of the app, so that each can check, at synthesis, what the others attach to the
+ * same cluster or namespace: the same role in two associations (deleting one would have to leave
+ * it, and the README explains what happens across apps), two default roles, more than 50 roles.
+ */
+function register(scope: IConstruct, spec: AssociationSpec, props: AssociationInput): void {
+  const stack = Stack.of(scope);
+  const root = scope.node.root;
+  const all = REGISTRY.get(root) ?? [];
+  REGISTRY.set(root, all);
+  const key = `${stack.account}|${stack.region}|${spec.kind}|${JSON.stringify(stack.resolve(spec.name))}`;
+  const label = `${spec.kind === 'cluster' ? 'cluster' : 'namespace'} '${Token.isUnresolved(spec.name) ? scope.node.path : spec.name}'`;
+  const self: Registered = { scope, key, label, props };
+  all.push(self);
+  scope.node.addValidation({ validate: () => checkSiblings(self, all) });
+}
+
+function checkSiblings(self: Registered, all: Registered[]): string[] {
+  const errors: string[] = [];
+  const siblings = all.filter((o) => o !== self && o.key === self.key);
+  for (const other of siblings) {
+    const shared = self.props.roles.filter((r) => other.props.roles.some((o) => sameRole(o, r)));
+    if (shared.length > 0) {
+      errors.push(`The associations ${self.scope.node.path} and ${other.scope.node.path} both attach ${shared.map(describeRole).join(', ')} to ${self.label}: list each role in one association only`);
+    }
+    if (self.props.defaultRole && other.props.defaultRole) {
+      errors.push(`The associations ${self.scope.node.path} and ${other.scope.node.path} both set the default role of ${self.label}: set it in one association only`);
+    }
+  }
+  const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map((role) => (Token.isUnresolved(role.roleArn) ? role.node.path : role.roleArn))));
+  if (total.size > MAX_ROLES_PER_CLUSTER) {
+    errors.push(`${self.label} would have ${total.size} IAM roles across the associations of this app, over Redshift's limit of ${MAX_ROLES_PER_CLUSTER}`);
+  }
+  return errors;
+}
+
