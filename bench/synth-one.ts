@@ -18,6 +18,7 @@ let templateBytes = 0;
 let resources = 0;
 let lambdas = 0;
 let handlerLambdasPerStack = 0;
+let handlerResourcesPerStack = 0;
 for (const stack of assembly.stacks) {
   const template = stack.template;
   templateBytes += JSON.stringify(template).length;
@@ -25,8 +26,11 @@ for (const stack of assembly.stacks) {
   resources += all.length;
   const fns = all.filter((r) => r.Type === 'AWS::Lambda::Function');
   lambdas += fns.length;
-  const handlers = fns.filter((f) => String(f.Properties?.Description ?? '').startsWith('cdk-redshift-iam role association'));
+  const handlers = fns.filter((f) => String(f.Properties?.Description ?? '').startsWith('cdk-redshift-iam: attaches IAM roles'));
   handlerLambdasPerStack = Math.max(handlerLambdasPerStack, handlers.length);
+  // The association handler's fixed resources: everything under the one handler construct.
+  const fixed = Object.keys(template.Resources ?? {}).filter((id) => id.startsWith('CdkRedshiftIamAssociationHandler'));
+  handlerResourcesPerStack = Math.max(handlerResourcesPerStack, fixed.length);
 }
 rmSync(outdir, { recursive: true, force: true });
 
@@ -40,4 +44,5 @@ console.log(JSON.stringify({
   resources,
   lambdas,
   handlersPerStack: handlerLambdasPerStack,
+  handlerResourcesPerStack,
 }));

@@ -168,11 +168,20 @@ async function reconcile(op: Target, session: Session, invocation: Invocation, s
     let pause = POLL_MS;
     // The records first, the target right before planning: what is written rests on a fresh read.
     const records = await retryThrottled(() => session.store.list(targetPath(op.kind, op.name)), deps, deadline);
-    const mine = records.get(op.record);
-    const inherited = [...records].some(([name, r]) => name !== op.record
-      && r.owned.some((arn) => !r.listed.includes(arn) && (mine?.listed ?? []).includes(arn)));
+    let mine = records.get(op.record);
+    if (op.releasing && mine && !mine.released) {
+      // Announce the release first: another association letting go of the same roles right now then
+      // sees that nobody lists them any more, and one of the two detaches them.
+      const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
+      await retryThrottled(() => session.store.put(op.record, released), deps, deadline);
+      records.set(op.record, released);
+      mine = released;
+    }
+    // Roles another association left behind and nobody lists any more: whoever lets go detaches them.
+    const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
+    const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
     if (op.releasing && (!mine || (mine.owned.length === 0 && !mine.defaultRole && !inherited))) {
-      // Nothing of this association's is attached, and it inherited nothing left behind by another
+      // Nothing of this association's is attached, and nothing is left behind by another
       // (a failed create, an empty record): nothing to touch.
       if (mine) await retryThrottled(() => session.store.delete(op.record), deps, deadline);
       return 'done';
@@ -180,7 +189,7 @@ async function reconcile(op: Target, session: Session, invocation: Invocation, s
     if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
       // Announce the roles this association lists before reading the target, so that another
       // association of the target that is letting them go right now keeps them.
-      const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])] };
+      const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])], released: undefined };
       await retryThrottled(() => session.store.put(op.record, announced), deps, deadline);
       records.set(op.record, announced);
     }
@@ -210,8 +219,13 @@ async function reconcile(op: Target, session: Session, invocation: Invocation, s
       waitingFor = `${label} is ${state.status}`;
     } else {
       const next = plan({
-        self: op.record, desired: op.desired, state, records, capabilities: CAPABILITIES[op.kind],
-        removedEarlier: removed, releasing: op.releasing,
+        self: op.record,
+        desired: op.desired,
+        state,
+        records,
+        capabilities: CAPABILITIES[op.kind],
+        removedEarlier: removed,
+        releasing: op.releasing,
       });
       if (next.kind === 'change') {
         let accepted = true;

@@ -78,8 +78,12 @@ export function plan(args: {
   // and the one this association replaced, which it will put back.
   const wantedByAnother = (arn: string | undefined) => arn !== undefined && others.some((r) => !r.released && r.wantsDefault === arn);
   const keep = new Set<string>();
-  if (mine.defaultRole?.previous) keep.add(mine.defaultRole.previous);
-  if (current !== undefined && (mine.defaultRole?.set !== current || desired.defaultRoleArn === current || wantedByAnother(current))) keep.add(current);
+  // (A replaced default that is this association's own role is let go like any other.)
+  if (mine.defaultRole?.previous && !owned.includes(mine.defaultRole.previous)) keep.add(mine.defaultRole.previous);
+  // A default set by this association, or by one that was deleted since, may go with its role.
+  const setByUs = mine.defaultRole?.set === current || others.some((r) => r.released && r.defaultRole?.set === current);
+  const mineToLetGo = setByUs && desired.defaultRoleArn !== current && !wantedByAnother(current);
+  if (current !== undefined && !mineToLetGo) keep.add(current);
   const letGo = mayLetGo.filter((arn) => !keep.has(arn));
   letGo.filter((arn) => status.get(arn) === 'adding').forEach((arn) => waits.push(`${arn} is still being added`));
   const remove = letGo.filter((arn) => status.get(arn) === 'in-sync');
@@ -110,20 +114,25 @@ export function plan(args: {
     if (current === mine.defaultRole.set && !wantedByAnother(current)) {
       const previous = mine.defaultRole.previous;
       const restore = previous !== '' && after.has(previous) ? previous : '';
+      defaultRecord = undefined;
       if (restore !== '') {
         defaultRoleArn = restore;
       } else if (after.has(current) && capabilities.canClearDefault) {
         defaultRoleArn = '';
+      } else if (after.has(current)) {
+        // The API cannot clear it while its role stays: still ours, it goes with the role.
+        defaultRecord = mine.defaultRole;
       }
-      // else: the role leaves (Redshift clears a removed default role), or the API cannot clear it.
+      // else: the role leaves now, and Redshift clears a default role that is detached.
+    } else {
+      defaultRecord = undefined;
     }
-    defaultRecord = undefined;
   }
 
   const ownedAfter = sortedUnique([...owned.filter((arn) => !removeNow.includes(arn)), ...addNow]);
   const releasing = args.releasing === true;
   const record: OwnershipRecord = releasing
-    ? { listed: [], owned: ownedAfter, released: true }
+    ? { listed: [], owned: ownedAfter, defaultRole: defaultRecord, released: true }
     : { listed: wanted, owned: ownedAfter, defaultRole: defaultRecord, wantsDefault: desired.defaultRoleArn };
 
   if (addNow.length > 0 || removeNow.length > 0 || defaultRoleArn !== undefined) {

@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
@@ -95,14 +96,9 @@ function waitOf(props: AssociationInput): Duration {
   return props.waitTimeout ?? Duration.minutes(20);
 }
 
-/** A short, stable hash (FNV-1a, 8 hex digits): the same target gives the same construct id. */
+/** A short, stable hash: the same target gives the same construct id. */
 function stableHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return crypto.createHash('sha256').update(text).digest('hex').slice(0, 8);
 }
 
 function sameRole(a: iam.IRole, b: iam.IRole): boolean {
@@ -126,7 +122,8 @@ function checkInput(scope: IConstruct, props: AssociationInput): void {
   for (const role of props.roles) {
     const account = roleAccount(role);
     if (account !== undefined && !Token.isUnresolved(stack.account) && account !== stack.account) {
-      throw new Error(`\`roles\`: '${describeRole(role)}' belongs to account ${account}, but the cluster is in account ${stack.account}; Redshift attaches only roles of the cluster's own account (chain a role of another account with ChainedRole instead)`);
+      throw new Error(`\`roles\`: '${describeRole(role)}' belongs to account ${account}, but the cluster is in account ${stack.account}; `
+        + 'Redshift attaches only roles of the cluster\'s own account (chain a role of another account with ChainedRole instead)');
     }
   }
   const wait = props.waitTimeout;
@@ -174,7 +171,8 @@ function checkSiblings(self: Registered, all: Registered[]): string[] {
       errors.push(`The associations ${self.scope.node.path} and ${other.scope.node.path} both set the default role of ${self.label}: set it in one association only`);
     }
   }
-  const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map((role) => (Token.isUnresolved(role.roleArn) ? role.node.path : role.roleArn))));
+  const roleKey = (role: iam.IRole) => (Token.isUnresolved(role.roleArn) ? role.node.path : role.roleArn);
+  const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map(roleKey)));
   if (total.size > MAX_ROLES_PER_CLUSTER) {
     errors.push(`${self.label} would have ${total.size} IAM roles across the associations of this app, over Redshift's limit of ${MAX_ROLES_PER_CLUSTER}`);
   }

@@ -16,8 +16,8 @@
  *   unless it keeps such a role.
  */
 import * as fc from 'fast-check';
-import { AssociationVersion, SimulatedStack } from './simulated-cloudformation';
 import { roleArn, World } from './simulated-aws';
+import { AssociationVersion, SimulatedStack } from './simulated-cloudformation';
 
 const TARGETS = ['cluster/c1', 'cluster/c2', 'namespace/ns1', 'cluster/paused'];
 const ROLES = ['A', 'B', 'C', 'D'];
@@ -27,7 +27,9 @@ const association: fc.Arbitrary<AssociationVersion> = fc.record({
   roles: fc.subarray(ROLES, { minLength: 1 }),
   hasDefault: fc.boolean(),
   waitMinutes: fc.constantFrom(undefined, 2),
-}).map(({ target, roles, hasDefault, waitMinutes }) => ({ target, roles, defaultRole: hasDefault ? roles[roles.length - 1] : undefined, waitMinutes }));
+}).map(({ target, roles, hasDefault, waitMinutes }) => ({
+  target, roles, defaultRole: hasDefault ? roles[roles.length - 1] : undefined, waitMinutes,
+}));
 
 /** Two associations in one app may not list the same role, or both set a default, on one target (a synth error). */
 const stackOne = fc.record({ X: fc.option(association, { nil: undefined }), Y: fc.option(association, { nil: undefined }) })
@@ -108,7 +110,8 @@ async function apply(world: World, s1: SimulatedStack, s2: SimulatedStack, o: Op
       // (someone else may have detached a listed role since; the rollback attaches it again).
       const drifted = liveAssociations(s1, s2).some((v) => {
         const t = world.targets.get(v.target)!;
-        return t.exists && v.roles.some((r) => !t.attached().includes(roleArn(r)));
+        return t.exists && (v.roles.some((r) => !t.attached().includes(roleArn(r)))
+          || (v.defaultRole !== undefined && t.defaultRoleArn !== roleArn(v.defaultRole)));
       });
       const result = await world.clock.run(stack.deploy(o.version, o.otherFails));
       if (result === 'rolled-back' && !drifted) {
@@ -127,12 +130,15 @@ async function apply(world: World, s1: SimulatedStack, s2: SimulatedStack, o: Op
     }
     case 'deployBoth': {
       const [v1, v2] = [versionsOf(s1), versionsOf(s2)];
+      const targetsOf = (...vs: (Record<string, AssociationVersion | undefined> | Map<string, AssociationVersion>)[]) => new Set(vs.flatMap((v) =>
+        (v instanceof Map ? [...v.values()] : Object.values(v)).filter((x): x is AssociationVersion => x !== undefined).map((x) => x.target)));
+      const one = targetsOf(v1, o.v1);
+      const raced = [...targetsOf(v2, o.v2)].some((t) => one.has(t));
       await world.clock.run(Promise.all([s1.deploy(o.v1, false), s2.deploy(o.v2, false)]));
       // Two apps deploying at once on one target, one letting go of a role the other starts to list,
       // can race (no lock spans two stacks): the safety invariants hold, and the next deployment of
       // either converges. So only the roles no other app lists are checked here.
-      const shared = (v: AssociationVersion, other: SimulatedStack) => [...other.live.values()].some((l) => l.version.target === v.target);
-      if ([...s1.live.values()].every((l) => !shared(l.version, s2))) {
+      if (!raced) {
         checkHeld(s1, v1);
         checkHeld(s2, v2);
       }
@@ -202,7 +208,9 @@ describe('association lifecycle model', () => {
         for (const o of [...ops, { kind: 'destroy1' } as Op, { kind: 'destroy2' } as Op]) {
           await apply(world, s1, s2, o);
           if (world.violations.length > 0) {
-            throw new Error(`after ${JSON.stringify(o)}:\n${world.violations.join('\n')}`);
+            const records = [...world.parameters].map(([k, v]) => `${k} = ${v}`).join('\n');
+            const targets = [...world.targets].map(([k, t]) => `${k}: ${t.snapshot()} ${t.history.join(', ')}`).join('\n');
+            throw new Error(`after ${JSON.stringify(o)}:\n${world.violations.join('\n')}\nrecords:\n${records}\ntargets:\n${targets}`);
           }
         }
         // When both stacks are gone, only roles kept for someone else's default remain library-owned.

@@ -168,7 +168,11 @@ export class World {
   /** Every API call: who calls, for which request, whether IAM allows it, throttling. */
   private async call(client: () => any, fn: (ctx: CallContext) => Promise<any> | any): Promise<any> {
     const creds = await client().config.credentials();
-    const ctx: CallContext = { roleArn: creds.accessKeyId, requestId: creds.sessionToken, givesUpAt: this.requests.get(creds.sessionToken)?.givesUpAt ?? Infinity };
+    const ctx: CallContext = {
+      roleArn: creds.accessKeyId,
+      requestId: creds.sessionToken,
+      givesUpAt: this.requests.get(creds.sessionToken)?.givesUpAt ?? Infinity,
+    };
     if (this.clock.now > ctx.givesUpAt) this.violations.push(`a call for request ${ctx.requestId} after CloudFormation stopped waiting for it`);
     if (this.throttleNext > 0) {
       this.throttleNext--;

@@ -18,17 +18,17 @@
  * - CloudFormation waits ServiceTimeout seconds for a response (AWS::CloudFormation::CustomResource),
  *   then stops waiting: a late response is a failure.
  */
-import { App, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { ClusterRoleAssociation, NamespaceRoleAssociation } from '../../src';
-import { handle, HandlerDeps, Invocation, Session } from '../../src/association-handler/handler';
-import { clusterBackend, namespaceBackend, parameterStore } from '../../src/association-handler/backends';
-import { CustomResourceEvent, CustomResourceResponse } from '../../src/association-handler/types';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { materialize, PolicyDoc } from '../helpers/iam';
+import { App, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, namespaceId, REGION, roleArn, World } from './simulated-aws';
+import { ClusterRoleAssociation, NamespaceRoleAssociation } from '../../src';
+import { clusterBackend, namespaceBackend, parameterStore } from '../../src/association-handler/backends';
+import { handle, HandlerDeps, Invocation, Session } from '../../src/association-handler/handler';
+import { CustomResourceEvent, CustomResourceResponse } from '../../src/association-handler/types';
+import { materialize, PolicyDoc } from '../helpers/iam';
 
 /** One association as the app declares it. */
 export interface AssociationVersion {
