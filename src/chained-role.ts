@@ -10,11 +10,15 @@ import { RoleChain } from './role-chain';
  * Whom a chained role trusts: the previous role itself, or every principal of its account.
  */
 export enum ChainTrust {
-  /** Trust exactly the previous role's ARN (the seed's first form). */
+  /**
+   * Trust exactly the previous role's ARN (the first form in "Chaining IAM roles in Amazon Redshift",
+   * Amazon Redshift Management Guide).
+   */
   ROLE = 'ROLE',
   /**
-   * Trust the previous role's account root, `arn:aws:iam::ACCOUNT:root` (the seed's second form):
-   * any role of that account whose own policy allows `sts:AssumeRole` on this role may assume it.
+   * Trust the previous role's account root, `arn:aws:iam::ACCOUNT:root` (the second form in
+   * "Chaining IAM roles in Amazon Redshift"): any role of that account whose own policy allows
+   * `sts:AssumeRole` on this role may assume it.
    */
   ACCOUNT = 'ACCOUNT',
 }

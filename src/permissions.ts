@@ -137,7 +137,8 @@ export interface ManageClustersOptions {
  */
 export class RedshiftPermissions {
   /**
-   * What a user needs to associate IAM roles with clusters by hand (seed 002): `DescribeClusters`
+   * What a user needs to associate IAM roles with clusters by hand, as in the policy of
+   * "Associating IAM roles with clusters" (Amazon Redshift Management Guide): `DescribeClusters`
    * on all clusters, `ModifyClusterIamRoles` (and `CreateCluster` when asked) on the named
    * clusters, and `iam:PassRole` on the named roles, to Redshift only.
    */
@@ -232,9 +233,10 @@ export class RedshiftPermissions {
   }
 
   /**
-   * Cluster management actions limited by Region and tags (seed 004): for example ModifyCluster
-   * only on clusters tagged `environment=test` in us-west-2, or CreateCluster only with the tag
-   * `usage=production` and tag keys within `costcenter` and `usage`.
+   * Cluster management actions limited by Region and tags, as in the examples of "Using IAM policy
+   * conditions for fine-grained access control" (Amazon Redshift Management Guide): for example
+   * ModifyCluster only on clusters tagged `environment=test` in us-west-2, or CreateCluster only
+   * with the tag `usage=production` and tag keys within `costcenter` and `usage`.
    */
   public static manageClusters(grantee: iam.IGrantable, options: ManageClustersOptions): iam.Grant {
     if (options.actions.length === 0) throw new Error('`actions` must list at least one Redshift action');
