@@ -3,7 +3,7 @@ import { Annotations, aws_iam as iam, Resource, Stack, Token } from 'aws-cdk-lib
 import { Construct } from 'constructs';
 import { MAX_CHAIN_LENGTH } from './private/limits';
 import { describeRole } from './private/roles';
-import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role-base';
+import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
 import { RoleChain } from './role-chain';
 
 /**

@@ -2,7 +2,7 @@ import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
 import { ChainedRole } from './chained-role';
 import { MAX_CHAIN_LENGTH } from './private/limits';
 import { describeRole } from './private/roles';
-import { RedshiftRoleBase } from './redshift-role-base';
+import { RedshiftRoleBase } from './redshift-role';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
