@@ -205,6 +205,16 @@ export abstract class RedshiftRoleBase extends iam.Role {
   }
 
   /**
+   * The role this one trusts in a role chain (a ChainedRole's previous role); `undefined` for a
+   * role that Redshift assumes itself.
+   *
+   * @internal
+   */
+  public _previousInChain(): iam.IRole | undefined {
+    return undefined;
+  }
+
+  /**
    * COPY from Amazon S3 (and its manifest and JSONPaths files): `s3:ListBucket` limited by an
    * `s3:prefix` condition to the prefix, `s3:GetObject` on the objects under it, and
    * `kms:Decrypt` on the bucket's key when it has one.

@@ -71,3 +71,11 @@ export function redshiftServicePrincipals(regions: string[] | undefined, serverl
   }
   return regions.map((region) => `redshift.${region}.amazonaws.com`);
 }
+
+/**
+ * Whom the next role of a chain trusts: exactly the previous role's ARN, or (`byAccount`) every
+ * principal of its account, `arn:aws:iam::ACCOUNT:root`.
+ */
+export function previousRolePrincipal(previous: iam.IRole, byAccount: boolean): iam.IPrincipal {
+  return byAccount ? new iam.AccountPrincipal(previous.env.account) : new iam.ArnPrincipal(previous.roleArn);
+}
