@@ -13,7 +13,7 @@ const app = new App({
   context: { '@aws-cdk/core:enablePartitionLiterals': true },
 });
 const scenarios = buildScenarios(app);
-// Report roles Redshift could not assume, broad grants and unrestricted roles.
+// Report roles Redshift could not assume and broad grants (`{ info: true }` adds roles every user may use).
 Aspects.of(app).add(new RedshiftIamChecks());
 const assembly = app.synth();
 

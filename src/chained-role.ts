@@ -1,20 +1,25 @@
-import { createHash } from 'crypto';
 import { Annotations, aws_iam as iam, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MAX_CHAIN_LENGTH } from './private/limits';
+import { generateRoleName } from './private/role-name';
 import { describeRole } from './private/roles';
-import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role-base';
+import { previousRolePrincipal } from './private/trust';
+import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
 import { RoleChain } from './role-chain';
 
 /**
  * Whom a chained role trusts: the previous role itself, or every principal of its account.
  */
 export enum ChainTrust {
-  /** Trust exactly the previous role's ARN (the seed's first form). */
+  /**
+   * Trust exactly the previous role's ARN (the first form in "Chaining IAM roles in Amazon Redshift",
+   * Amazon Redshift Management Guide).
+   */
   ROLE = 'ROLE',
   /**
-   * Trust the previous role's account root, `arn:aws:iam::ACCOUNT:root` (the seed's second form):
-   * any role of that account whose own policy allows `sts:AssumeRole` on this role may assume it.
+   * Trust the previous role's account root, `arn:aws:iam::ACCOUNT:root` (the second form in
+   * "Chaining IAM roles in Amazon Redshift"): any role of that account whose own policy allows
+   * `sts:AssumeRole` on this role may assume it.
    */
   ACCOUNT = 'ACCOUNT',
 }
@@ -74,8 +79,11 @@ export class ChainedRole extends RedshiftRoleBase {
 
   constructor(scope: Construct, id: string, props: ChainedRoleProps) {
     const trust = props.trust ?? ChainTrust.ROLE;
+    if (trust !== ChainTrust.ROLE && trust !== ChainTrust.ACCOUNT) {
+      throw new Error(`\`trust\` must be ChainTrust.ROLE or ChainTrust.ACCOUNT, got: '${trust}'`);
+    }
     const roleName = props.roleName ?? generateRoleName(scope, id);
-    super(scope, id, { ...props, roleName }, [trustedPrincipal(props.assumedBy, trust)]);
+    super(scope, id, { ...props, roleName }, [previousRolePrincipal(props.assumedBy, trust === ChainTrust.ACCOUNT)]);
     this.previousRole = props.assumedBy;
     const length = this.chainRoles().length;
     if (length > MAX_CHAIN_LENGTH) {
@@ -120,31 +128,14 @@ export class ChainedRole extends RedshiftRoleBase {
     return RoleChain.of(this.chainRoles());
   }
 
+  /** @internal */
+  public _previousInChain(): iam.IRole | undefined {
+    return this.previousRole;
+  }
+
   /** The roles of `chain`, in order. */
   private chainRoles(): iam.IRole[] {
     const previous = this.previousRole instanceof ChainedRole ? this.previousRole.chainRoles() : [this.previousRole];
     return [...previous, this];
   }
-}
-
-function trustedPrincipal(previous: iam.IRole, trust: ChainTrust): iam.IPrincipal {
-  switch (trust) {
-    case ChainTrust.ROLE:
-      return new iam.ArnPrincipal(previous.roleArn);
-    case ChainTrust.ACCOUNT:
-      return new iam.AccountPrincipal(previous.env.account);
-    default:
-      throw new Error(`\`trust\` must be ChainTrust.ROLE or ChainTrust.ACCOUNT, got: '${trust}'`);
-  }
-}
-
-/**
- * A role name that is known at synth time and stable across deployments: the construct path,
- * shortened, and a hash of the full path (IAM role names are at most 64 characters).
- */
-function generateRoleName(scope: Construct, id: string): string {
-  const path = [...scope.node.scopes.map((c) => c.node.id).filter((x) => x !== ''), id];
-  const hash = createHash('sha256').update(path.join('/')).digest('hex').slice(0, 8).toUpperCase();
-  const readable = path.join('-').replace(/[^A-Za-z0-9-]/g, '');
-  return `${readable.slice(0, 64 - hash.length - 1)}-${hash}`;
 }

@@ -1,5 +1,6 @@
-import { Arn, ArnFormat, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { parseArn } from './private/arns';
+import { partitionOf, StackScopedValue, tryRender } from './private/stack-scoped';
 import {
   isUnresolved,
   validateAccount,
@@ -28,6 +29,10 @@ export interface DatabaseUserOptions {
 }
 
 const WORKGROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The partitions whose Redshift database users this library can name. */
+const PARTITION = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc)$/;
+/** The resource name of a database user ARN: `CLUSTER/USER`. */
+const CLUSTER_AND_USER = /^([^/:]+)\/([^/:]+)$/;
 
 /**
  * A Redshift database user, as Redshift identifies it when it assumes an IAM role.
@@ -47,11 +52,16 @@ export class DatabaseUser {
     if (isUnresolved(arn)) {
       return new DatabaseUser(() => arn, `token:${arn}`);
     }
-    const parts = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):redshift:([^:]*):([^:]*):dbuser:([^/:]+)\/([^/:]+)$/.exec(arn);
-    if (!parts) {
+    const parts = parseArn(arn);
+    const names = parts !== undefined && PARTITION.test(parts.partition ?? '') && parts.service === 'redshift' && parts.resource === 'dbuser'
+      ? CLUSTER_AND_USER.exec(parts.resourceName ?? '')
+      : null;
+    if (!parts || !names) {
       throw new Error(`\`DatabaseUser.fromArn\` expects arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER, got: '${arn}'`);
     }
-    const [, , region, account, cluster, user] = parts;
+    const [, cluster, user] = names;
+    const region = parts.region ?? '';
+    const account = parts.account ?? '';
     validateRegion('DatabaseUser.fromArn region', region);
     validateAccount('DatabaseUser.fromArn account', account);
     if (!cluster.startsWith('serverless-')) {
@@ -142,32 +152,6 @@ export class DatabaseUser {
   private constructor(render: (stack?: Stack) => string, key: string) {
     this._key = key;
     const eager = tryRender(render);
-    this.arn = eager ?? Token.asString(new StackScopedArn(render));
+    this.arn = eager ?? Token.asString(new StackScopedValue(render));
   }
-}
-
-/** Resolves to the ARN with the Region and account of the stack the value is used in. */
-class StackScopedArn implements IResolvable {
-  public readonly creationStack: string[] = [];
-  constructor(private readonly render: (stack: Stack) => string) {}
-  public resolve(context: IResolveContext): string {
-    return this.render(Stack.of(context.scope));
-  }
-  public toString(): string {
-    return Token.asString(this);
-  }
-}
-
-function tryRender(render: (stack?: Stack) => string): string | undefined {
-  try {
-    return render();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The partition of a literal Region code, when aws-cdk-lib knows it. */
-function partitionOf(region: string): string | undefined {
-  if (Token.isUnresolved(region)) return undefined;
-  return RegionInfo.get(region).partition;
 }

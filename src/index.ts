@@ -1,5 +1,7 @@
 export * from './database-user';
-export * from './redshift-role-base';
+export * from './redshift-role';
+export type { S3AccessOptions, UnloadAccessOptions } from './grants/s3-commands';
+export type { SpectrumAccessOptions, SpectrumDataLocation } from './grants/spectrum';
 export * from './redshift-service-role';
 export * from './chained-role';
 export * from './role-chain';

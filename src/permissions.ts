@@ -1,5 +1,5 @@
 import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
 import { passRoleToRedshift } from './private/pass-role';
 import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
 import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
@@ -137,7 +137,8 @@ export interface ManageClustersOptions {
  */
 export class RedshiftPermissions {
   /**
-   * What a user needs to associate IAM roles with clusters by hand (seed 002): `DescribeClusters`
+   * What a user needs to associate IAM roles with clusters by hand, as in the policy of
+   * "Associating IAM roles with clusters" (Amazon Redshift Management Guide): `DescribeClusters`
    * on all clusters, `ModifyClusterIamRoles` (and `CreateCluster` when asked) on the named
    * clusters, and `iam:PassRole` on the named roles, to Redshift only.
    */
@@ -232,9 +233,10 @@ export class RedshiftPermissions {
   }
 
   /**
-   * Cluster management actions limited by Region and tags (seed 004): for example ModifyCluster
-   * only on clusters tagged `environment=test` in us-west-2, or CreateCluster only with the tag
-   * `usage=production` and tag keys within `costcenter` and `usage`.
+   * Cluster management actions limited by Region and tags, as in the examples of "Using IAM policy
+   * conditions for fine-grained access control" (Amazon Redshift Management Guide): for example
+   * ModifyCluster only on clusters tagged `environment=test` in us-west-2, or CreateCluster only
+   * with the tag `usage=production` and tag keys within `costcenter` and `usage`.
    */
   public static manageClusters(grantee: iam.IGrantable, options: ManageClustersOptions): iam.Grant {
     if (options.actions.length === 0) throw new Error('`actions` must list at least one Redshift action');
@@ -266,31 +268,4 @@ export class RedshiftPermissions {
   }
 
   private constructor() {}
-}
-
-function scopeOf(grantee: iam.IGrantable): Construct {
-  const principal = grantee.grantPrincipal as unknown;
-  if (principal instanceof Construct) return principal;
-  if (grantee instanceof Construct) return grantee;
-  throw new Error('RedshiftPermissions needs a grantee that is a construct (a role, user or group of this app), to know its stack');
-}
-
-/** A condition value as IAM examples write it: a string for one value, a list for more. */
-function oneOrMany(values: string[]): string | string[] {
-  return values.length === 1 ? values[0] : values;
-}
-
-function durationSeconds(duration: Duration): number {
-  const seconds = duration.toSeconds();
-  if (seconds < 900 || seconds > 3600) {
-    throw new Error(`\`maxDuration\` must be 15 to 60 minutes (GetClusterCredentials DurationSeconds 900-3600), got ${seconds} seconds`);
-  }
-  return seconds;
-}
-
-function tagKey(prop: string, key: string): string {
-  if (!Token.isUnresolved(key) && !/^[\w.:/=+@ -]{1,128}$/.test(key)) {
-    throw new Error(`\`${prop}\` keys must be tag keys of 1 to 128 letters, digits, spaces and _.:/=+-@, got: '${key}'`);
-  }
-  return key;
 }

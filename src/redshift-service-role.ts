@@ -1,7 +1,7 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { rejectDuplicates, validateRegion } from './private/validation';
-import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role-base';
+import { redshiftServicePrincipals } from './private/trust';
+import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
 
 /**
  * Properties of a RedshiftServiceRole.
@@ -45,25 +45,8 @@ export class RedshiftServiceRole extends RedshiftRoleBase {
   public readonly trustedServices: string[];
 
   constructor(scope: Construct, id: string, props: RedshiftServiceRoleProps = {}) {
-    const services = trustedServices(props);
+    const services = redshiftServicePrincipals(props.regions, props.serverless);
     super(scope, id, props, services.map((service) => new iam.ServicePrincipal(service)));
     this.trustedServices = services;
   }
-}
-
-function trustedServices(props: RedshiftServiceRoleProps): string[] {
-  if (props.regions === undefined) {
-    return props.serverless
-      ? ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com']
-      : ['redshift.amazonaws.com'];
-  }
-  if (props.regions.length === 0) {
-    throw new Error('`regions` must list at least one AWS Region; leave it out to trust Redshift in every Region');
-  }
-  props.regions.forEach((region) => validateRegion('regions', region));
-  rejectDuplicates('regions', props.regions);
-  if (props.serverless) {
-    throw new Error('`regions` cannot be combined with `serverless`: Redshift Serverless assumes roles through the global redshift-serverless.amazonaws.com principal, so a Region restriction would not hold. Restrict a Serverless role with `databaseUsers` instead.');
-  }
-  return props.regions.map((region) => `redshift.${region}.amazonaws.com`);
 }

@@ -1,10 +1,10 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
-import { ChainedRole } from './chained-role';
-import { MAX_CHAIN_LENGTH } from './private/limits';
+import { checkChainLength, checkChainRoleArn } from './private/chain';
+import { firstRepeat } from './private/duplicates';
+import { trustedServices } from './private/policy-json';
 import { describeRole } from './private/roles';
-import { RedshiftRoleBase } from './redshift-role-base';
-
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+import { RedshiftRoleBase } from './redshift-role';
+import { trustNamesRedshift } from './rules/trust-names-redshift';
 
 /**
  * A chain of IAM roles for Redshift's `IAM_ROLE` parameter: the first is attached to the cluster,
@@ -25,19 +25,23 @@ export class RoleChain {
    * one whose trust names a Redshift service principal).
    */
   public static of(roles: iam.IRole[]): RoleChain {
-    checkLength(roles.length);
+    checkChainLength(roles.length);
+    const repeat = firstRepeat(roles, (role) => role);
+    if (repeat !== undefined) {
+      throw new Error(`\`roles\` lists the role '${describeRole(repeat)}' more than once: a role chain never repeats a role`);
+    }
+    RoleChain.checkFirstRole(roles[0]);
     roles.forEach((role, i) => {
-      if (roles.indexOf(role) !== i) {
-        throw new Error(`\`roles\` lists the role '${describeRole(role)}' more than once: a role chain never repeats a role`);
+      const trusted = RoleChain.previousInChain(role);
+      if (i > 0 && trusted !== undefined && trusted !== roles[i - 1]) {
+        throw new Error(`\`roles\` puts '${describeRole(roles[i - 1])}' before ChainedRole '${describeRole(role)}', but that role trusts '${describeRole(trusted)}'`);
       }
     });
-    checkFirstRole(roles[0]);
-    roles.forEach((role, i) => {
-      if (i > 0 && role instanceof ChainedRole && role.previousRole !== roles[i - 1]) {
-        throw new Error(`\`roles\` puts '${describeRole(roles[i - 1])}' before ChainedRole '${describeRole(role)}', but that role trusts '${describeRole(role.previousRole)}'`);
-      }
-    });
-    return new RoleChain(roles.map(arnForSql));
+    return new RoleChain(roles.map((role) => {
+      const arn = role instanceof RedshiftRoleBase ? role.roleArnForSql : role.roleArn;
+      checkChainRoleArn(arn);
+      return arn;
+    }));
   }
 
   /**
@@ -45,9 +49,30 @@ export class RoleChain {
    * quotes; Tokens pass.
    */
   public static fromRoleArns(arns: string[]): RoleChain {
-    checkLength(arns.length);
-    arns.forEach((arn) => checkRoleArn(arn));
+    checkChainLength(arns.length);
+    arns.forEach((arn) => checkChainRoleArn(arn));
     return new RoleChain(arns);
+  }
+
+  /**
+   * The first role is attached to the cluster: not a ChainedRole, and (for a plain `iam.Role` of
+   * this app, whose trust is known) one whose trust names Redshift.
+   */
+  private static checkFirstRole(role: iam.IRole): void {
+    const trusted = RoleChain.previousInChain(role);
+    if (trusted !== undefined) {
+      throw new Error(`The first role of a chain must be attached to the cluster and trust Redshift, but ChainedRole '${describeRole(role)}' trusts '${describeRole(trusted)}': start the chain with that role`);
+    }
+    if (role instanceof RedshiftRoleBase || !(role instanceof iam.Role)) return;
+    const principals = trustedServices(Stack.of(role).resolve(role.assumeRolePolicy?.toJSON() ?? {}));
+    if (!trustNamesRedshift(principals, 'any')) {
+      throw new Error(`The first role of a chain must be one Redshift can assume, but the trust policy of '${describeRole(role)}' names no Redshift service principal`);
+    }
+  }
+
+  /** The role a ChainedRole trusts; `undefined` for any other role. */
+  private static previousInChain(role: iam.IRole): iam.IRole | undefined {
+    return role instanceof RedshiftRoleBase ? role._previousInChain() : undefined;
   }
 
   /** The role ARNs, in order. */
@@ -60,12 +85,9 @@ export class RoleChain {
   public readonly iamRoleParameter: string;
 
   private constructor(arns: string[]) {
-    const seen = new Set<string>();
-    for (const arn of arns) {
-      if (!Token.isUnresolved(arn)) {
-        if (seen.has(arn)) throw new Error(`\`roles\` lists '${arn}' more than once: a role chain never repeats a role`);
-        seen.add(arn);
-      }
+    const repeat = firstRepeat(arns, (arn) => (Token.isUnresolved(arn) ? undefined : arn));
+    if (repeat !== undefined) {
+      throw new Error(`\`roles\` lists '${repeat}' more than once: a role chain never repeats a role`);
     }
     this.roleArns = [...arns];
     this.iamRoleParameter = arns.join(',');
@@ -81,41 +103,3 @@ export class RoleChain {
     return `IAM_ROLE '${this.iamRoleParameter}'`;
   }
 }
-
-function checkLength(length: number): void {
-  if (length === 0) {
-    throw new Error('A role chain needs at least one role');
-  }
-  if (length > MAX_CHAIN_LENGTH) {
-    throw new Error(`A role chain can hold at most ${MAX_CHAIN_LENGTH} roles (Redshift's IAM_ROLE limit), got ${length}`);
-  }
-}
-
-function checkRoleArn(arn: string): void {
-  if (Token.isUnresolved(arn)) return;
-  if (/[\s'"]/.test(arn)) {
-    throw new Error(`A role chain ARN must not contain spaces or quotes (the chain is one quoted, comma-separated string), got: '${arn}'`);
-  }
-  if (!ROLE_ARN.test(arn)) {
-    throw new Error(`A role chain holds IAM role ARNs such as arn:aws:iam::123456789012:role/RoleA, got: '${arn}'`);
-  }
-}
-
-function arnForSql(role: iam.IRole): string {
-  const arn = role instanceof RedshiftRoleBase ? role.roleArnForSql : role.roleArn;
-  checkRoleArn(arn);
-  return arn;
-}
-
-function checkFirstRole(role: iam.IRole): void {
-  if (role instanceof ChainedRole) {
-    throw new Error(`The first role of a chain must be attached to the cluster and trust Redshift, but ChainedRole '${describeRole(role)}' trusts '${describeRole(role.previousRole)}': start the chain with that role`);
-  }
-  if (role instanceof RedshiftRoleBase || !(role instanceof iam.Role)) return;
-  // A plain iam.Role defined in this app: its trust is known.
-  const trust = JSON.stringify(Stack.of(role).resolve((role as iam.Role).assumeRolePolicy?.toJSON() ?? {}));
-  if (!/redshift(-serverless)?(\.[a-z0-9-]+)?\.amazonaws\.com/.test(trust)) {
-    throw new Error(`The first role of a chain must be one Redshift can assume, but the trust policy of '${describeRole(role)}' names no Redshift service principal`);
-  }
-}
-

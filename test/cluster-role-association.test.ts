@@ -187,7 +187,7 @@ describe('ClusterRoleAssociation', () => {
     new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: roles.slice(0, 30) });
     new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: roles.slice(30) });
     const errors = stack.node.findAll().flatMap((c) => c.node.validate());
-    expect(errors).toContain('cluster \'c1\' would have 51 IAM roles across the associations of this app, over Redshift\'s limit of 50');
+    expect(errors).toContain('cluster \'c1\' would have 51 IAM roles (across the associations of this app), over Redshift\'s limit of 50 [cdk-redshift-iam:roles-per-cluster]');
   });
 });
 

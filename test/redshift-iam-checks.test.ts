@@ -1,12 +1,21 @@
-import { Aspects, aws_iam as iam, aws_redshift as redshift, aws_redshiftserverless as rss, aws_s3 as s3, Stack } from 'aws-cdk-lib';
+import {
+  Annotations as CoreAnnotations,
+  Aspects,
+  aws_iam as iam,
+  aws_redshift as redshift,
+  aws_redshiftserverless as rss,
+  aws_s3 as s3,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftServiceRole } from '../src';
+import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftIamChecksProps, RedshiftServiceRole } from '../src';
 import { lintTemplates } from './helpers/cfn-lint';
 import { newStack, synth } from './helpers/synth';
 
-function checkedStack(region = 'us-west-2'): Stack {
+function checkedStack(region = 'us-west-2', props?: RedshiftIamChecksProps): Stack {
   const stack = newStack({ env: { account: '123456789012', region } });
-  Aspects.of(stack).add(new RedshiftIamChecks());
+  Aspects.of(stack).add(new RedshiftIamChecks(props));
   return stack;
 }
 
@@ -119,7 +128,7 @@ describe('RedshiftIamChecks warnings', () => {
   });
 
   test('least-privilege grants and roles that are not Redshift\'s stay quiet', () => {
-    const stack = checkedStack();
+    const stack = checkedStack('us-west-2', { info: true });
     const role = new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.inCluster('c1', 'u1')] });
     role.allowCopyFrom(s3.Bucket.fromBucketName(stack, 'B', 'mybucket'), { keyPrefix: 'in/' });
     const lambdaRole = new iam.Role(stack, 'LambdaRole', {
@@ -132,9 +141,9 @@ describe('RedshiftIamChecks warnings', () => {
   });
 });
 
-describe('RedshiftIamChecks info', () => {
+describe('RedshiftIamChecks info (info: true)', () => {
   test('a Redshift role that no user or Region restricts', () => {
-    const stack = checkedStack();
+    const stack = checkedStack('us-west-2', { info: true });
     new iam.Role(stack, 'Plain', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
     new RedshiftServiceRole(stack, 'Default');
     annotations(stack).hasInfo('/TestStack/Plain/Resource', Match.stringLikeRegexp('Every database user of every cluster this role is attached to'));
@@ -142,9 +151,127 @@ describe('RedshiftIamChecks info', () => {
   });
 
   test('restricted by users or by Regions stays quiet', () => {
-    const stack = checkedStack();
+    const stack = checkedStack('us-west-2', { info: true });
     new RedshiftServiceRole(stack, 'Users', { databaseUsers: [DatabaseUser.inCluster('c1', 'u1')] });
     new RedshiftServiceRole(stack, 'Regions', { regions: ['us-west-2'] });
     annotations(stack).hasNoInfo('*', ANY);
+  });
+});
+
+describe('RedshiftIamChecks info findings by default', () => {
+  test('are not reported without info: true, and are with it', () => {
+    // GIVEN the same unrestricted role, checked without and with info
+    const quiet = checkedStack();
+    new RedshiftServiceRole(quiet, 'Default');
+    const verbose = checkedStack('us-west-2', { info: true });
+    new RedshiftServiceRole(verbose, 'Default');
+    // THEN
+    annotations(quiet).hasNoInfo('*', Match.anyValue());
+    annotations(verbose).hasInfo('/TestStack/Default/Resource', Match.stringLikeRegexp('\\[ack: cdk-redshift-iam:unrestricted-trust\\]$'));
+  });
+
+  test('the no-argument constructor still reports errors and warnings', () => {
+    const stack = checkedStack();
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['arn:aws:s3:::b/*'] }));
+    plainCluster(stack, ['arn:aws:iam::210987654321:role/Other']);
+    annotations(stack).hasWarning('/TestStack/Role/Resource', Match.stringLikeRegexp('cdk-redshift-iam:wildcard-action'));
+    annotations(stack).hasError('/TestStack/Cluster', Match.stringLikeRegexp('cdk-redshift-iam:role-account'));
+  });
+});
+
+describe('RedshiftIamChecks finding ids', () => {
+  /** One app with one finding of each rule, and what each is reported on. */
+  function everyFinding(): Stack {
+    const stack = checkedStack('us-west-2', { info: true });
+    const lambdaRole = new iam.Role(stack, 'LambdaRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const eastOnly = new RedshiftServiceRole(stack, 'EastOnly', { regions: ['us-east-1'] });
+    const broad = new iam.Role(stack, 'Broad', {
+      assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3ReadOnlyAccess')],
+    });
+    broad.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    const many = Array.from({ length: 48 }, (_, i) => `arn:aws:iam::123456789012:role/r${i}`);
+    plainCluster(stack, [lambdaRole.roleArn, eastOnly.roleArn, 'arn:aws:iam::210987654321:role/Other', ...many]);
+    return stack;
+  }
+  const ids: Array<[string, 'error' | 'warning' | 'info', string]> = [
+    ['cdk-redshift-iam:trust-names-redshift', 'error', '/TestStack/Cluster'],
+    ['cdk-redshift-iam:trust-region', 'error', '/TestStack/Cluster'],
+    ['cdk-redshift-iam:roles-per-cluster', 'error', '/TestStack/Cluster'],
+    ['cdk-redshift-iam:role-account', 'error', '/TestStack/Cluster'],
+    ['cdk-redshift-iam:broad-managed-policy', 'warning', '/TestStack/Broad/Resource'],
+    ['cdk-redshift-iam:wildcard-action', 'warning', '/TestStack/Broad/Resource'],
+    ['cdk-redshift-iam:wildcard-resource', 'warning', '/TestStack/Broad/Resource'],
+    ['cdk-redshift-iam:unrestricted-trust', 'info', '/TestStack/Broad/Resource'],
+  ];
+
+  test.each(ids)('%s is in its %s finding\'s message', (id, level, path) => {
+    const stack = everyFinding();
+    const found = Annotations.fromStack(stack);
+    const escaped = id.replace(/[-:]/g, (c) => `\\${c}`);
+    if (level === 'error') found.hasError(path, Match.stringLikeRegexp(`^\\[RedshiftIamChecks\\] .* \\(annotation::${escaped}\\)$`));
+    if (level === 'warning') found.hasWarning(path, Match.stringLikeRegexp(`^\\[RedshiftIamChecks\\] .* \\[ack: ${escaped}\\]$`));
+    if (level === 'info') found.hasInfo(path, Match.stringLikeRegexp(`^\\[RedshiftIamChecks\\] .* \\[ack: ${escaped}\\]$`));
+  });
+
+  test('every finding of RedshiftIamChecks carries one of the ids', () => {
+    const stack = everyFinding();
+    const messages = [
+      ...Annotations.fromStack(stack).findError('*', Match.anyValue()),
+      ...Annotations.fromStack(stack).findWarning('*', Match.anyValue()),
+      ...Annotations.fromStack(stack).findInfo('*', Match.anyValue()),
+    ].map((m) => String(m.entry.data)).filter((m) => m.startsWith('[RedshiftIamChecks]'));
+    expect(messages.length).toBeGreaterThanOrEqual(ids.length);
+    for (const message of messages) {
+      expect(ids.some(([id]) => message.endsWith(`[ack: ${id}]`) || message.endsWith(`(annotation::${id})`))).toBe(true);
+    }
+  });
+});
+
+describe('acknowledging RedshiftIamChecks findings', () => {
+  function broadRole(stack: Stack): iam.Role {
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    return role;
+  }
+
+  test('a warning acknowledged by id on the role is silenced; its other warnings stay', () => {
+    // GIVEN
+    const stack = checkedStack();
+    const role = broadRole(stack);
+    // WHEN
+    CoreAnnotations.of(role).acknowledgeWarning('cdk-redshift-iam:wildcard-action', 'a scratch role');
+    // THEN
+    annotations(stack).hasNoWarning('*', Match.stringLikeRegexp('cdk-redshift-iam:wildcard-action'));
+    annotations(stack).hasWarning('/TestStack/Role/Resource', Match.stringLikeRegexp('cdk-redshift-iam:wildcard-resource'));
+  });
+
+  test('a warning acknowledged on the stack with Validations is silenced, and the reason is recorded', () => {
+    const stack = checkedStack();
+    broadRole(stack);
+    Validations.of(stack).acknowledge({ id: 'cdk-redshift-iam:wildcard-resource', reason: 'a scratch stack' });
+    annotations(stack).hasNoWarning('*', Match.stringLikeRegexp('cdk-redshift-iam:wildcard-resource'));
+    annotations(stack).hasWarning('/TestStack/Role/Resource', Match.stringLikeRegexp('cdk-redshift-iam:wildcard-action'));
+    expect(stack.node.metadata.find((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)?.data)
+      .toEqual({ 'annotation::cdk-redshift-iam:wildcard-resource': 'a scratch stack' });
+  });
+
+  test('an error acknowledged by id with Validations is silenced; another error on the same cluster stays', () => {
+    const stack = checkedStack();
+    const lambdaRole = new iam.Role(stack, 'LambdaRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const cluster = plainCluster(stack, [lambdaRole.roleArn, 'arn:aws:iam::210987654321:role/Other']);
+    Validations.of(cluster).acknowledge({ id: 'cdk-redshift-iam:role-account', reason: 'the role moves to this account first' });
+    Annotations.fromStack(stack).hasNoError('*', Match.stringLikeRegexp('cdk-redshift-iam:role-account'));
+    Annotations.fromStack(stack).hasError('/TestStack/Cluster', Match.stringLikeRegexp('cdk-redshift-iam:trust-names-redshift'));
+  });
+
+  test('an info acknowledged by id is silenced', () => {
+    const stack = checkedStack('us-west-2', { info: true });
+    const acknowledged = new RedshiftServiceRole(stack, 'Acknowledged');
+    new RedshiftServiceRole(stack, 'Other');
+    CoreAnnotations.of(acknowledged).acknowledgeInfo('cdk-redshift-iam:unrestricted-trust', 'every user of the cluster loads data');
+    annotations(stack).hasNoInfo('/TestStack/Acknowledged/Resource', Match.anyValue());
+    annotations(stack).hasInfo('/TestStack/Other/Resource', Match.stringLikeRegexp('cdk-redshift-iam:unrestricted-trust'));
   });
 });

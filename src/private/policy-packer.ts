@@ -85,7 +85,7 @@ export class PolicyPacker {
     for (const slot of this.slots) {
       for (const entry of slot.entries) {
         if (shape.prefixKey !== undefined && entry.prefixKey === shape.prefixKey) {
-          const fresh = shape.prefixes!.filter((p) => !entry.prefixes!.includes(p));
+          const fresh = notHeld(entry.prefixes!, shape.prefixes!);
           const added = fresh.reduce((n, p) => n + measure(stack, p) + 3, 0);
           if (fresh.length === 0) return slot.construct;
           if (slot.size + added <= slot.quota) {
@@ -94,7 +94,7 @@ export class PolicyPacker {
             return slot.construct;
           }
         } else if (shape.mergeKey !== undefined && entry.mergeKey === shape.mergeKey) {
-          const fresh = statement.resources.filter((r) => !entry.resources.has(r));
+          const fresh = notHeld(entry.resources, statement.resources);
           if (fresh.length === 0) return slot.construct;
           const added = fresh.reduce((n, r) => n + measure(stack, r) + 3, 0);
           if (slot.size + added <= slot.quota) {
@@ -211,6 +211,15 @@ function classify(statement: iam.PolicyStatement, json: any, stack: Stack): Shap
     };
   }
   return { mergeKey: JSON.stringify([json.Effect, actions, conditions ?? null]) };
+}
+
+/**
+ * The values of `incoming` that an entry does not hold yet: the one place where a repeated key
+ * prefix (or resource) of a grant is dropped, whichever grant or construct adds it.
+ */
+function notHeld(held: string[] | Set<string>, incoming: string[]): string[] {
+  const has = Array.isArray(held) ? (v: string) => held.includes(v) : (v: string) => held.has(v);
+  return incoming.filter((v) => !has(v));
 }
 
 function measure(stack: Stack, value: string): number {

@@ -2,9 +2,12 @@ import * as crypto from 'crypto';
 import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
+import { firstRepeat } from './duplicates';
 import { MAX_ROLES_PER_CLUSTER } from './limits';
 import { acknowledgeNagFinding, nagResourceText } from './nag';
 import { describeRole, roleAccount } from './roles';
+import { checkRoleAccount } from '../rules/role-account';
+import { checkRolesPerCluster } from '../rules/roles-per-cluster';
 
 /** What the associations share: the roles, the default role, the wait. */
 export interface AssociationInput {
@@ -34,7 +37,7 @@ const RECORD_ROOT = '/cdk-redshift-iam';
  * alone, assumable only by the stack's association handler.
  */
 export function createAssociation(scope: Construct, props: AssociationInput, spec: AssociationSpec): CustomResource {
-  checkInput(scope, props);
+  checkInput(scope, props, spec.kind);
   const stack = Stack.of(scope);
   const provider = RoleAssociationProvider.of(scope);
   const name = Token.isUnresolved(spec.name) ? spec.name : spec.name.toLowerCase();
@@ -101,17 +104,21 @@ function stableHash(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex').slice(0, 8);
 }
 
-function sameRole(a: iam.IRole, b: iam.IRole): boolean {
-  return a === b || (!Token.isUnresolved(a.roleArn) && a.roleArn === b.roleArn);
+/** The identity of a role: its ARN, or the object while the ARN is a Token. */
+function roleKey(role: iam.IRole): string | iam.IRole {
+  return Token.isUnresolved(role.roleArn) ? role : role.roleArn;
 }
 
-function checkInput(scope: IConstruct, props: AssociationInput): void {
+function sameRole(a: iam.IRole, b: iam.IRole): boolean {
+  return roleKey(a) === roleKey(b);
+}
+
+function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' | 'namespace'): void {
   if (props.roles.length === 0) {
     throw new Error('`roles` must list at least one role to attach');
   }
-  props.roles.forEach((role, i) => {
-    if (props.roles.findIndex((r) => sameRole(r, role)) !== i) throw new Error(`\`roles\` lists '${describeRole(role)}' more than once`);
-  });
+  const repeated = firstRepeat(props.roles, roleKey);
+  if (repeated) throw new Error(`\`roles\` lists '${describeRole(repeated)}' more than once`);
   if (props.roles.length > MAX_ROLES_PER_CLUSTER) {
     throw new Error(`\`roles\` lists ${props.roles.length} roles; a Redshift cluster can have at most ${MAX_ROLES_PER_CLUSTER} IAM roles`);
   }
@@ -120,11 +127,8 @@ function checkInput(scope: IConstruct, props: AssociationInput): void {
   }
   const stack = Stack.of(scope);
   for (const role of props.roles) {
-    const account = roleAccount(role);
-    if (account !== undefined && !Token.isUnresolved(stack.account) && account !== stack.account) {
-      throw new Error(`\`roles\`: '${describeRole(role)}' belongs to account ${account}, but the cluster is in account ${stack.account}; `
-        + 'Redshift attaches only roles of the cluster\'s own account (chain a role of another account with ChainedRole instead)');
-    }
+    const [finding] = checkRoleAccount({ role: `'${describeRole(role)}'`, roleAccount: roleAccount(role), target: kind, targetAccount: stack.account });
+    if (finding) throw new Error(`\`roles\`: ${finding.message} [${finding.rule.id}]`);
   }
   const wait = props.waitTimeout;
   if (wait !== undefined && !Token.isUnresolved(wait.toSeconds())
@@ -171,10 +175,9 @@ function checkSiblings(self: Registered, all: Registered[]): string[] {
       errors.push(`The associations ${self.scope.node.path} and ${other.scope.node.path} both set the default role of ${self.label}: set it in one association only`);
     }
   }
-  const roleKey = (role: iam.IRole) => (Token.isUnresolved(role.roleArn) ? role.node.path : role.roleArn);
   const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map(roleKey)));
-  if (total.size > MAX_ROLES_PER_CLUSTER) {
-    errors.push(`${self.label} would have ${total.size} IAM roles across the associations of this app, over Redshift's limit of ${MAX_ROLES_PER_CLUSTER}`);
+  for (const finding of checkRolesPerCluster({ cluster: self.label, roleCount: total.size, countedIn: 'across the associations of this app' })) {
+    errors.push(`${finding.message} [${finding.rule.id}]`);
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
+import { rejectDuplicates, validateRegion } from './validation';
 
 /**
  * The principal a Redshift role is created with. It writes the role's trust as exactly one
@@ -48,4 +49,33 @@ export class TrustPrincipal extends iam.PrincipalBase {
   public toString(): string {
     return `TrustPrincipal(${this.trusted.map((p) => p.toString()).join(',')})`;
   }
+}
+
+/**
+ * The service principals a role that Redshift assumes trusts: the global `redshift.amazonaws.com`
+ * (and `redshift-serverless.amazonaws.com` for Serverless), or the Regional principals of `regions`.
+ */
+export function redshiftServicePrincipals(regions: string[] | undefined, serverless: boolean | undefined): string[] {
+  if (regions === undefined) {
+    return serverless
+      ? ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com']
+      : ['redshift.amazonaws.com'];
+  }
+  if (regions.length === 0) {
+    throw new Error('`regions` must list at least one AWS Region; leave it out to trust Redshift in every Region');
+  }
+  regions.forEach((region) => validateRegion('regions', region));
+  rejectDuplicates('regions', regions);
+  if (serverless) {
+    throw new Error('`regions` cannot be combined with `serverless`: Redshift Serverless assumes roles through the global redshift-serverless.amazonaws.com principal, so a Region restriction would not hold. Restrict a Serverless role with `databaseUsers` instead.');
+  }
+  return regions.map((region) => `redshift.${region}.amazonaws.com`);
+}
+
+/**
+ * Whom the next role of a chain trusts: exactly the previous role's ARN, or (`byAccount`) every
+ * principal of its account, `arn:aws:iam::ACCOUNT:root`.
+ */
+export function previousRolePrincipal(previous: iam.IRole, byAccount: boolean): iam.IPrincipal {
+  return byAccount ? new iam.AccountPrincipal(previous.env.account) : new iam.ArnPrincipal(previous.roleArn);
 }

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { firstRepeat } from './duplicates';
 
 /**
  * Synth-time validation shared by every construct. Each check names the prop, the rule and the
@@ -112,13 +113,9 @@ export function validateKeyPrefix(prop: string, value: string | undefined): void
 
 /** Throws when a list holds the same literal value twice, naming the prop and the value. */
 export function rejectDuplicates(prop: string, values: string[]): void {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (isUnresolved(value)) continue;
-    if (seen.has(value)) {
-      throw new Error(`\`${prop}\` lists '${value}' more than once`);
-    }
-    seen.add(value);
+  const repeat = firstRepeat(values, (value) => (isUnresolved(value) ? undefined : value));
+  if (repeat !== undefined) {
+    throw new Error(`\`${prop}\` lists '${repeat}' more than once`);
   }
 }
 

@@ -3,7 +3,6 @@ import {
   aws_iam as iam,
   aws_lambda as lambda,
   aws_s3 as s3,
-  ArnFormat,
   Duration,
   PhysicalName,
   Stack,
@@ -11,20 +10,18 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { DatabaseUser } from './database-user';
+import * as chaining from './grants/chaining';
+import * as copySources from './grants/copy-sources';
+import * as externalFunction from './grants/external-function';
+import { GrantTarget } from './grants/grant-target';
+import * as s3Commands from './grants/s3-commands';
+import * as spectrum from './grants/spectrum';
+import { firstRepeat } from './private/duplicates';
 import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { formatNumber, policySize } from './private/policy-size';
 import { TrustPrincipal } from './private/trust';
-import {
-  isUnresolved,
-  rejectDuplicates,
-  validateAccount,
-  validateEmrClusterId,
-  validateExternalId,
-  validateGlueDatabase,
-  validateKeyPrefix,
-  validateRegion,
-} from './private/validation';
+import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
  * Properties shared by every role this library creates.
@@ -96,118 +93,6 @@ export interface RedshiftRoleBaseProps {
 }
 
 /**
- * Options for the S3 grants of COPY and CREATE LIBRARY.
- */
-export interface S3AccessOptions {
-  /**
-   * Limit the grant to the objects whose keys start with this prefix, e.g. `sales/2024/`.
-   *
-   * The prefix is matched literally (no wildcards; no leading `/`), so `sales` also matches
-   * `sales-archive/`: end it with `/` to stay inside one folder. The S3 path in the SQL command
-   * must start with it.
-   *
-   * @default - the whole bucket
-   */
-  readonly keyPrefix?: string;
-}
-
-/**
- * Options for the S3 grant of UNLOAD.
- */
-export interface UnloadAccessOptions extends S3AccessOptions {
-  /**
-   * Also allow `s3:DeleteObject` under the prefix, which UNLOAD ... CLEANPATH needs to remove
-   * existing files first.
-   *
-   * @default false
-   */
-  readonly allowCleanPath?: boolean;
-}
-
-/**
- * An S3 location that holds the data of external tables.
- */
-export interface SpectrumDataLocation {
-  /** The bucket. */
-  readonly bucket: s3.IBucket;
-
-  /**
-   * Limit read access to the keys under this prefix.
-   *
-   * @default - the whole bucket
-   */
-  readonly keyPrefix?: string;
-}
-
-/**
- * What Redshift Spectrum (CREATE EXTERNAL SCHEMA, queries of external tables) may reach.
- */
-export interface SpectrumAccessOptions {
-  /**
-   * The AWS Glue Data Catalog databases the external schemas map to, e.g. `spectrumdb`.
-   */
-  readonly databases: string[];
-
-  /**
-   * The S3 locations of the external tables' data (read: LIST and GET).
-   *
-   * @default - no S3 access (grant it separately, e.g. through a chained role)
-   */
-  readonly dataLocations?: SpectrumDataLocation[];
-
-  /**
-   * The account that owns the Data Catalog (CREATE EXTERNAL SCHEMA ... CATALOG_ID).
-   *
-   * @default - the stack's account
-   */
-  readonly catalogAccount?: string;
-
-  /**
-   * The Region of the Data Catalog (CREATE EXTERNAL SCHEMA ... REGION).
-   *
-   * @default - the stack's Region
-   */
-  readonly catalogRegion?: string;
-
-  /**
-   * Allow `glue:CreateDatabase` for these databases (CREATE EXTERNAL SCHEMA ... CREATE EXTERNAL
-   * DATABASE IF NOT EXISTS).
-   *
-   * @default false
-   */
-  readonly allowCreateDatabase?: boolean;
-
-  /**
-   * Allow creating, altering and dropping external tables and their partitions in these
-   * databases (CREATE/ALTER/DROP EXTERNAL TABLE).
-   *
-   * @default false - read the catalog only
-   */
-  readonly allowTableChanges?: boolean;
-}
-
-const GLUE_READ_ACTIONS = [
-  'glue:GetDatabase',
-  'glue:GetDatabases',
-  'glue:GetTable',
-  'glue:GetTables',
-  'glue:GetPartition',
-  'glue:GetPartitions',
-  'glue:BatchGetPartition',
-];
-const GLUE_TABLE_WRITE_ACTIONS = [
-  'glue:CreateTable',
-  'glue:UpdateTable',
-  'glue:DeleteTable',
-  'glue:BatchDeleteTable',
-  'glue:CreatePartition',
-  'glue:BatchCreatePartition',
-  'glue:UpdatePartition',
-  'glue:DeletePartition',
-  'glue:BatchDeletePartition',
-];
-
-/**
  * The base of every IAM role this library creates for Redshift: a complete `iam.Role` whose
  * trust can be restricted to database users, and whose `allow*` methods grant exactly what one
  * Redshift command needs on named resources.
@@ -221,7 +106,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
   private readonly packer: PolicyPacker;
   private readonly explicitRoleName?: string;
   private readonly rolePath: string;
-  private readonly prefixListGrants = new Map<string, iam.Grant>();
+  private readonly grantTarget: GrantTarget;
   private attachedManagedPolicies: number;
 
   protected constructor(scope: Construct, id: string, props: RedshiftRoleBaseProps, trustedPrincipals: iam.IPrincipal[]) {
@@ -240,6 +125,13 @@ export abstract class RedshiftRoleBase extends iam.Role {
     this.rolePath = props.path ?? '/';
     this.attachedManagedPolicies = props.managedPolicies?.length ?? 0;
     this.packer = new PolicyPacker(this, () => `${this.constructor.name} '${this.node.path}'`, () => this.attachedManagedPolicies);
+    this.grantTarget = {
+      role: this,
+      scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),
+      // A role of this library with a known name is named by its ARN text, so that a chain across
+      // stacks never makes the previous role's stack depend on the next one's.
+      arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role._nameBasedArn() : undefined) ?? role.roleArn,
+    };
 
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
     for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
@@ -313,30 +205,37 @@ export abstract class RedshiftRoleBase extends iam.Role {
   }
 
   /**
+   * The role this one trusts in a role chain (a ChainedRole's previous role); `undefined` for a
+   * role that Redshift assumes itself.
+   *
+   * @internal
+   */
+  public _previousInChain(): iam.IRole | undefined {
+    return undefined;
+  }
+
+  /**
    * COPY from Amazon S3 (and its manifest and JSONPaths files): `s3:ListBucket` limited by an
    * `s3:prefix` condition to the prefix, `s3:GetObject` on the objects under it, and
    * `kms:Decrypt` on the bucket's key when it has one.
    */
-  public allowCopyFrom(bucket: s3.IBucket, options: S3AccessOptions = {}): iam.Grant {
-    return this.grantS3Read(bucket, options.keyPrefix, 'allowCopyFrom', 'COPY reads');
+  public allowCopyFrom(bucket: s3.IBucket, options: s3Commands.S3AccessOptions = {}): iam.Grant {
+    return s3Commands.allowCopyFrom(this.grantTarget, bucket, options);
   }
 
   /**
    * CREATE LIBRARY from Amazon S3: LIST and GET under the prefix (+ `kms:Decrypt`).
    */
-  public allowCreateLibraryFrom(bucket: s3.IBucket, options: S3AccessOptions = {}): iam.Grant {
-    return this.grantS3Read(bucket, options.keyPrefix, 'allowCreateLibraryFrom', 'CREATE LIBRARY reads');
+  public allowCreateLibraryFrom(bucket: s3.IBucket, options: s3Commands.S3AccessOptions = {}): iam.Grant {
+    return s3Commands.allowCreateLibraryFrom(this.grantTarget, bucket, options);
   }
 
   /**
    * UNLOAD to Amazon S3: GET, LIST and PUT under the prefix; `kms:GenerateDataKey` and
    * `kms:Decrypt` on the bucket's key when it has one.
    */
-  public allowUnloadTo(bucket: s3.IBucket, options: UnloadAccessOptions = {}): iam.Grant {
-    const objectActions = ['s3:GetObject', 's3:PutObject'];
-    if (options.allowCleanPath) objectActions.push('s3:DeleteObject');
-    return this.grantS3(bucket, options.keyPrefix, 'allowUnloadTo', objectActions,
-      ['kms:Decrypt', 'kms:GenerateDataKey'], 'UNLOAD writes');
+  public allowUnloadTo(bucket: s3.IBucket, options: s3Commands.UnloadAccessOptions = {}): iam.Grant {
+    return s3Commands.allowUnloadTo(this.grantTarget, bucket, options);
   }
 
   /**
@@ -344,15 +243,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * (+ `kms:Decrypt` and `kms:DescribeKey` on its customer managed key).
    */
   public allowCopyFromTable(table: dynamodb.ITable): iam.Grant {
-    const grant = iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],
-      resourceArns: [table.tableArn],
-    });
-    if (table.encryptionKey) {
-      return grant.combine(table.encryptionKey.grant(this, 'kms:Decrypt', 'kms:DescribeKey'));
-    }
-    return grant;
+    return copySources.allowCopyFromTable(this.grantTarget, table);
   }
 
   /**
@@ -361,27 +252,14 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * @param emrClusterId the EMR cluster ID, e.g. `j-2AXXXXXXGAPLF`
    */
   public allowCopyFromEmrCluster(emrClusterId: string): iam.Grant {
-    validateEmrClusterId('emrClusterId', emrClusterId);
-    return iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: ['elasticmapreduce:ListInstances'],
-      resourceArns: [Stack.of(this).formatArn({
-        service: 'elasticmapreduce',
-        resource: 'cluster',
-        resourceName: emrClusterId,
-      })],
-    });
+    return copySources.allowCopyFromEmrCluster(this.grantTarget, emrClusterId);
   }
 
   /**
    * CREATE EXTERNAL FUNCTION: `lambda:InvokeFunction` on that function only.
    */
   public allowInvokeFunction(fn: lambda.IFunction): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: ['lambda:InvokeFunction'],
-      resourceArns: [fn.functionArn],
-    });
+    return externalFunction.allowInvokeFunction(this.grantTarget, fn);
   }
 
   /**
@@ -389,61 +267,15 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * the AWS Glue Data Catalog actions on the named databases and their tables, and read access to
    * the data locations in S3.
    */
-  public allowSpectrum(options: SpectrumAccessOptions): iam.Grant {
-    if (options.databases.length === 0) {
-      throw new Error('`databases` must name at least one AWS Glue database for allowSpectrum');
-    }
-    options.databases.forEach((db) => validateGlueDatabase('databases', db));
-    rejectDuplicates('databases', options.databases);
-    if (options.catalogAccount !== undefined) validateAccount('catalogAccount', options.catalogAccount);
-    if (options.catalogRegion !== undefined) validateRegion('catalogRegion', options.catalogRegion);
-
-    const stack = Stack.of(this);
-    const glueArn = (resource: string, resourceName?: string) => stack.formatArn({
-      service: 'glue',
-      account: options.catalogAccount,
-      region: options.catalogRegion,
-      resource,
-      resourceName,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    const catalog = glueArn('catalog');
-    const databases = options.databases.map((db) => glueArn('database', db));
-    const tables = options.databases.map((db) => {
-      const arn = glueArn('table', `${db}/*`);
-      this.packer.scopedWildcard(arn, `cdk-redshift-iam: Spectrum reads the tables of the Glue database '${db}' only; '*' stands for their names, which the catalog owns`);
-      return arn;
-    });
-
-    const actions = [...GLUE_READ_ACTIONS];
-    if (options.allowCreateDatabase) actions.push('glue:CreateDatabase');
-    if (options.allowTableChanges) actions.push(...GLUE_TABLE_WRITE_ACTIONS);
-    let grant = iam.Grant.addToPrincipal({
-      grantee: this,
-      actions,
-      resourceArns: [catalog, ...databases, ...tables],
-    });
-    for (const location of options.dataLocations ?? []) {
-      grant = grant.combine(this.grantS3Read(location.bucket, location.keyPrefix, 'dataLocations', 'Spectrum reads'));
-    }
-    return grant;
+  public allowSpectrum(options: spectrum.SpectrumAccessOptions): iam.Grant {
+    return spectrum.allowSpectrum(this.grantTarget, options);
   }
 
   /**
    * The hop of a role chain: `sts:AssumeRole` on exactly the next role's ARN.
    */
   public allowAssumeRole(next: iam.IRole): iam.Grant {
-    if (next === this) {
-      throw new Error(`\`allowAssumeRole\` was given the role itself ('${this.node.path}'): a role chain never repeats a role`);
-    }
-    // A role of this library with a known name is named by its ARN text, so that a chain across
-    // stacks never makes the previous role's stack depend on the next one's.
-    const arn = next instanceof RedshiftRoleBase ? next._nameBasedArn() ?? next.roleArn : next.roleArn;
-    return iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: ['sts:AssumeRole'],
-      resourceArns: [arn],
-    });
+    return chaining.allowAssumeRole(this.grantTarget, next);
   }
 
   /**
@@ -466,58 +298,12 @@ export abstract class RedshiftRoleBase extends iam.Role {
     return this.packer.policies.filter((p): p is iam.ManagedPolicy => p instanceof iam.ManagedPolicy);
   }
 
-  private grantS3Read(bucket: s3.IBucket, keyPrefix: string | undefined, method: string, verb: string): iam.Grant {
-    return this.grantS3(bucket, keyPrefix, method, ['s3:GetObject'], ['kms:Decrypt'], verb);
-  }
-
-  private grantS3(
-    bucket: s3.IBucket,
-    keyPrefix: string | undefined,
-    method: string,
-    objectActions: string[],
-    kmsActions: string[],
-    verb: string,
-  ): iam.Grant {
-    validateKeyPrefix(`${method} keyPrefix`, keyPrefix);
-    const where = keyPrefix === undefined ? 'the bucket' : `the key prefix '${keyPrefix}'`;
-
-    const objects = bucket.arnForObjects(`${keyPrefix ?? ''}*`);
-    this.packer.scopedWildcard(objects, `cdk-redshift-iam: ${verb} the objects under ${where} of one named bucket; '*' stands for the object keys, which the SQL command chooses`);
-
-    const list = this.listBucketGrant(bucket, keyPrefix);
-    let grant = list.combine(iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: objectActions,
-      resourceArns: [objects],
-    }));
-    if (bucket.encryptionKey) {
-      grant = grant.combine(bucket.encryptionKey.grant(this, ...kmsActions));
-    }
-    return grant;
-  }
-
-  /** `s3:ListBucket` limited to the prefix; one statement per bucket, whatever the prefixes. */
-  private listBucketGrant(bucket: s3.IBucket, keyPrefix: string | undefined): iam.Grant {
-    const key = `${bucket.bucketArn}|${keyPrefix ?? ''}`;
-    const existing = this.prefixListGrants.get(key);
-    if (existing) return existing;
-    const grant = iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: ['s3:ListBucket'],
-      resourceArns: [bucket.bucketArn],
-      conditions: keyPrefix === undefined ? undefined : { StringLike: { 's3:prefix': [`${keyPrefix}*`] } },
-    });
-    this.prefixListGrants.set(key, grant);
-    return grant;
-  }
-
   private addExternalIdValue(value: string, key: string, prop: string): void {
-    const identity = isUnresolved(value) ? key : value;
-    const clash = this.externalIdEntries.find((e) => e.key === identity);
-    if (clash) {
+    const entry = { value, key: isUnresolved(value) ? key : value };
+    if (firstRepeat([...this.externalIdEntries, entry], (e) => e.key) !== undefined) {
       throw new Error(`\`${prop}\` lists '${isUnresolved(value) ? key.replace(/^(user|id):/, '') : value}' more than once (role '${this.node.path}')`);
     }
-    this.externalIdEntries.push({ value, key: identity });
+    this.externalIdEntries.push(entry);
     this.trustPrincipal.setExternalIds(this.externalIds);
   }
 

@@ -82,6 +82,7 @@ function encodeRecord(record) {
     listed: sortedUnique(record.listed),
     owned: sortedUnique(record.owned),
     ...record.defaultRole ? { defaultRole: record.defaultRole } : {},
+    ...record.wantsDefault ? { wantsDefault: record.wantsDefault } : {},
     ...record.released ? { released: true } : {}
   });
 }
@@ -101,6 +102,7 @@ function decodeRecord(name, text) {
     listed: raw.listed,
     owned: raw.owned,
     defaultRole: d && typeof d.set === "string" && typeof d.previous === "string" ? { set: d.set, previous: d.previous } : void 0,
+    wantsDefault: typeof raw.wantsDefault === "string" ? raw.wantsDefault : void 0,
     released: raw.released === true ? true : void 0
   };
 }
@@ -285,8 +287,13 @@ function plan(args) {
   const add = wanted.filter((arn) => !status.has(arn));
   wanted.filter((arn) => status.get(arn) === "removing").forEach((arn) => waits.push(`${arn} is still being removed`));
   const mayLetGo = sortedUnique([...owned, ...[...leftBehind].filter(present)]).filter((arn) => !wanted.includes(arn) && !listedElsewhere.has(arn) && !isServiceLinked(arn));
-  const foreignDefault = current !== void 0 && mine.defaultRole?.set !== current ? current : void 0;
-  const letGo = mayLetGo.filter((arn) => arn !== foreignDefault);
+  const wantedByAnother = (arn) => arn !== void 0 && others.some((r) => !r.released && r.wantsDefault === arn);
+  const keep = /* @__PURE__ */ new Set();
+  if (mine.defaultRole?.previous && !owned.includes(mine.defaultRole.previous)) keep.add(mine.defaultRole.previous);
+  const setByUs = mine.defaultRole?.set === current || others.some((r) => r.released && r.defaultRole?.set === current);
+  const mineToLetGo = setByUs && desired.defaultRoleArn !== current && !wantedByAnother(current);
+  if (current !== void 0 && !mineToLetGo) keep.add(current);
+  const letGo = mayLetGo.filter((arn) => !keep.has(arn));
   letGo.filter((arn) => status.get(arn) === "adding").forEach((arn) => waits.push(`${arn} is still being added`));
   const remove = letGo.filter((arn) => status.get(arn) === "in-sync");
   const addNow = add.slice(0, capabilities.maxPerCall);
@@ -304,23 +311,28 @@ function plan(args) {
         defaultRecord = { set: wantedDefault, previous };
       }
     } else if (mine.defaultRole?.set !== wantedDefault) {
-      defaultRecord = void 0;
+      const setter = others.find((r) => r.defaultRole?.set === wantedDefault);
+      defaultRecord = setter ? { set: wantedDefault, previous: setter.defaultRole.previous } : void 0;
     }
   } else if (mine.defaultRole !== void 0) {
-    if (current === mine.defaultRole.set) {
+    if (current === mine.defaultRole.set && !wantedByAnother(current)) {
       const previous = mine.defaultRole.previous;
       const restore = previous !== "" && after.has(previous) ? previous : "";
+      defaultRecord = void 0;
       if (restore !== "") {
         defaultRoleArn = restore;
       } else if (after.has(current) && capabilities.canClearDefault) {
         defaultRoleArn = "";
+      } else if (after.has(current)) {
+        defaultRecord = mine.defaultRole;
       }
+    } else {
+      defaultRecord = void 0;
     }
-    defaultRecord = void 0;
   }
   const ownedAfter = sortedUnique([...owned.filter((arn) => !removeNow.includes(arn)), ...addNow]);
   const releasing = args.releasing === true;
-  const record = releasing ? { listed: [], owned: ownedAfter, released: true } : { listed: wanted, owned: ownedAfter, defaultRole: defaultRecord };
+  const record = releasing ? { listed: [], owned: ownedAfter, defaultRole: defaultRecord, released: true } : { listed: wanted, owned: ownedAfter, defaultRole: defaultRecord, wantsDefault: desired.defaultRoleArn };
   if (addNow.length > 0 || removeNow.length > 0 || defaultRoleArn !== void 0) {
     return { kind: "change", change: { add: addNow, remove: removeNow, defaultRoleArn }, record };
   }
@@ -409,6 +421,7 @@ function operationOf(event) {
     desired: { roles: props.RoleArns, defaultRoleArn: props.DefaultRoleArn || void 0 },
     releasing: false,
     replacing: event.RequestType === "Update" && parsePhysicalId(event.PhysicalResourceId, event.StackId) !== void 0 && event.PhysicalResourceId !== physicalId,
+    wasHere: event.RequestType === "Update" && event.PhysicalResourceId === physicalId,
     waitSeconds
   };
 }
@@ -424,9 +437,28 @@ async function reconcile(op, session, invocation, startedAt, deps) {
       throw new Error(`Timed out after ${op.waitSeconds} seconds changing the IAM roles of ${label}: ${waitingFor}. Raise \`waitTimeout\` if it is busy for longer, then deploy again`);
     }
     let pause = POLL_MS;
+    const records = await retryThrottled(() => session.store.list(targetPath(op.kind, op.name)), deps, deadline);
+    let mine = records.get(op.record);
+    if (op.releasing && mine && !mine.released) {
+      const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
+      await retryThrottled(() => session.store.put(op.record, released), deps, deadline);
+      records.set(op.record, released);
+      mine = released;
+    }
+    const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
+    const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
+    if (op.releasing && (!mine || mine.owned.length === 0 && !mine.defaultRole && !inherited)) {
+      if (mine) await retryThrottled(() => session.store.delete(op.record), deps, deadline);
+      return "done";
+    }
+    if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
+      const announced = { ...mine ?? { owned: [] }, listed: [.../* @__PURE__ */ new Set([...mine?.listed ?? [], ...op.desired.roles])], released: void 0 };
+      await retryThrottled(() => session.store.put(op.record, announced), deps, deadline);
+      records.set(op.record, announced);
+    }
     const state = await retryThrottled(() => backend.describe(), deps, deadline);
     if (!state.exists) {
-      if (!op.releasing) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
+      if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
       await retryThrottled(() => session.store.delete(op.record), deps, deadline);
       return "done";
     }
@@ -436,12 +468,14 @@ async function reconcile(op, session, invocation, startedAt, deps) {
         await retryThrottled(() => session.store.delete(op.record), deps, deadline);
         return "done";
       }
+      if (op.releasing && mine) {
+        await retryThrottled(() => session.store.put(op.record, { ...mine, listed: [], released: true }), deps, deadline);
+      }
       throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status)}`);
     }
     if (ready === "transient") {
       waitingFor = `${label} is ${state.status}`;
     } else {
-      const records = await retryThrottled(() => session.store.list(targetPath(op.kind, op.name)), deps, deadline);
       const next = plan({
         self: op.record,
         desired: op.desired,

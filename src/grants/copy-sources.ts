@@ -1,0 +1,34 @@
+import { aws_dynamodb as dynamodb, aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { GrantTarget } from './grant-target';
+import { validateEmrClusterId } from '../private/validation';
+
+/**
+ * The sources COPY reads besides Amazon S3 (which is in `s3-commands`).
+ */
+
+/** COPY from Amazon DynamoDB: Scan and DescribeTable on the table (+ its customer managed key). */
+export function allowCopyFromTable(target: GrantTarget, table: dynamodb.ITable): iam.Grant {
+  const grant = iam.Grant.addToPrincipal({
+    grantee: target.role,
+    actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],
+    resourceArns: [table.tableArn],
+  });
+  if (table.encryptionKey) {
+    return grant.combine(table.encryptionKey.grant(target.role, 'kms:Decrypt', 'kms:DescribeKey'));
+  }
+  return grant;
+}
+
+/** COPY from an Amazon EMR cluster: `elasticmapreduce:ListInstances` on that cluster. */
+export function allowCopyFromEmrCluster(target: GrantTarget, emrClusterId: string): iam.Grant {
+  validateEmrClusterId('emrClusterId', emrClusterId);
+  return iam.Grant.addToPrincipal({
+    grantee: target.role,
+    actions: ['elasticmapreduce:ListInstances'],
+    resourceArns: [Stack.of(target.role).formatArn({
+      service: 'elasticmapreduce',
+      resource: 'cluster',
+      resourceName: emrClusterId,
+    })],
+  });
+}

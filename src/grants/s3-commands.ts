@@ -1,0 +1,93 @@
+import { aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { GrantTarget } from './grant-target';
+import { validateKeyPrefix } from '../private/validation';
+
+/**
+ * Options for the S3 grants of COPY and CREATE LIBRARY.
+ */
+export interface S3AccessOptions {
+  /**
+   * Limit the grant to the objects whose keys start with this prefix, e.g. `sales/2024/`.
+   *
+   * The prefix is matched literally (no wildcards; no leading `/`), so `sales` also matches
+   * `sales-archive/`: end it with `/` to stay inside one folder. The S3 path in the SQL command
+   * must start with it.
+   *
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * Options for the S3 grant of UNLOAD.
+ */
+export interface UnloadAccessOptions extends S3AccessOptions {
+  /**
+   * Also allow `s3:DeleteObject` under the prefix, which UNLOAD ... CLEANPATH needs to remove
+   * existing files first.
+   *
+   * @default false
+   */
+  readonly allowCleanPath?: boolean;
+}
+
+/** COPY from Amazon S3: LIST under the prefix, GET the objects under it (+ `kms:Decrypt`). */
+export function allowCopyFrom(target: GrantTarget, bucket: s3.IBucket, options: S3AccessOptions = {}): iam.Grant {
+  return grantS3Read(target, bucket, options.keyPrefix, 'allowCopyFrom', 'COPY reads');
+}
+
+/** CREATE LIBRARY from Amazon S3: LIST and GET under the prefix (+ `kms:Decrypt`). */
+export function allowCreateLibraryFrom(target: GrantTarget, bucket: s3.IBucket, options: S3AccessOptions = {}): iam.Grant {
+  return grantS3Read(target, bucket, options.keyPrefix, 'allowCreateLibraryFrom', 'CREATE LIBRARY reads');
+}
+
+/** UNLOAD to Amazon S3: GET, LIST and PUT under the prefix (+ DELETE for CLEANPATH, + KMS). */
+export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: UnloadAccessOptions = {}): iam.Grant {
+  const objectActions = ['s3:GetObject', 's3:PutObject'];
+  if (options.allowCleanPath) objectActions.push('s3:DeleteObject');
+  return grantS3(target, bucket, options.keyPrefix, 'allowUnloadTo', objectActions, ['kms:Decrypt', 'kms:GenerateDataKey'], 'UNLOAD writes');
+}
+
+/**
+ * LIST and GET under a key prefix of one bucket, and `kms:Decrypt` on its key: what every
+ * command that reads S3 needs (COPY, CREATE LIBRARY, Spectrum's data locations).
+ *
+ * @param method names the option in error messages (`${method} keyPrefix`)
+ * @param verb what the command does, for the cdk-nag acknowledgement's reason
+ */
+export function grantS3Read(target: GrantTarget, bucket: s3.IBucket, keyPrefix: string | undefined, method: string, verb: string): iam.Grant {
+  return grantS3(target, bucket, keyPrefix, method, ['s3:GetObject'], ['kms:Decrypt'], verb);
+}
+
+function grantS3(
+  target: GrantTarget,
+  bucket: s3.IBucket,
+  keyPrefix: string | undefined,
+  method: string,
+  objectActions: string[],
+  kmsActions: string[],
+  verb: string,
+): iam.Grant {
+  validateKeyPrefix(`${method} keyPrefix`, keyPrefix);
+  const where = keyPrefix === undefined ? 'the bucket' : `the key prefix '${keyPrefix}'`;
+
+  const objects = bucket.arnForObjects(`${keyPrefix ?? ''}*`);
+  target.scopedWildcard(objects, `cdk-redshift-iam: ${verb} the objects under ${where} of one named bucket; '*' stands for the object keys, which the SQL command chooses`);
+
+  // `s3:ListBucket` limited to the prefix. The role's policy storage merges the prefixes of one
+  // bucket into a single statement, and drops a prefix it already holds.
+  let grant = iam.Grant.addToPrincipal({
+    grantee: target.role,
+    actions: ['s3:ListBucket'],
+    resourceArns: [bucket.bucketArn],
+    conditions: keyPrefix === undefined ? undefined : { StringLike: { 's3:prefix': [`${keyPrefix}*`] } },
+  }).combine(iam.Grant.addToPrincipal({
+    grantee: target.role,
+    actions: objectActions,
+    resourceArns: [objects],
+  }));
+  if (bucket.encryptionKey) {
+    grant = grant.combine(bucket.encryptionKey.grant(target.role, ...kmsActions));
+  }
+  return grant;
+}

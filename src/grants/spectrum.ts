@@ -1,0 +1,131 @@
+import { aws_iam as iam, aws_s3 as s3, ArnFormat, Stack } from 'aws-cdk-lib';
+import { GrantTarget } from './grant-target';
+import { grantS3Read } from './s3-commands';
+import { rejectDuplicates, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
+
+/**
+ * An S3 location that holds the data of external tables.
+ */
+export interface SpectrumDataLocation {
+  /** The bucket. */
+  readonly bucket: s3.IBucket;
+
+  /**
+   * Limit read access to the keys under this prefix.
+   *
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * What Redshift Spectrum (CREATE EXTERNAL SCHEMA, queries of external tables) may reach.
+ */
+export interface SpectrumAccessOptions {
+  /**
+   * The AWS Glue Data Catalog databases the external schemas map to, e.g. `spectrumdb`.
+   */
+  readonly databases: string[];
+
+  /**
+   * The S3 locations of the external tables' data (read: LIST and GET).
+   *
+   * @default - no S3 access (grant it separately, e.g. through a chained role)
+   */
+  readonly dataLocations?: SpectrumDataLocation[];
+
+  /**
+   * The account that owns the Data Catalog (CREATE EXTERNAL SCHEMA ... CATALOG_ID).
+   *
+   * @default - the stack's account
+   */
+  readonly catalogAccount?: string;
+
+  /**
+   * The Region of the Data Catalog (CREATE EXTERNAL SCHEMA ... REGION).
+   *
+   * @default - the stack's Region
+   */
+  readonly catalogRegion?: string;
+
+  /**
+   * Allow `glue:CreateDatabase` for these databases (CREATE EXTERNAL SCHEMA ... CREATE EXTERNAL
+   * DATABASE IF NOT EXISTS).
+   *
+   * @default false
+   */
+  readonly allowCreateDatabase?: boolean;
+
+  /**
+   * Allow creating, altering and dropping external tables and their partitions in these
+   * databases (CREATE/ALTER/DROP EXTERNAL TABLE).
+   *
+   * @default false - read the catalog only
+   */
+  readonly allowTableChanges?: boolean;
+}
+
+const GLUE_READ_ACTIONS = [
+  'glue:GetDatabase',
+  'glue:GetDatabases',
+  'glue:GetTable',
+  'glue:GetTables',
+  'glue:GetPartition',
+  'glue:GetPartitions',
+  'glue:BatchGetPartition',
+];
+const GLUE_TABLE_WRITE_ACTIONS = [
+  'glue:CreateTable',
+  'glue:UpdateTable',
+  'glue:DeleteTable',
+  'glue:BatchDeleteTable',
+  'glue:CreatePartition',
+  'glue:BatchCreatePartition',
+  'glue:UpdatePartition',
+  'glue:DeletePartition',
+  'glue:BatchDeletePartition',
+];
+
+/**
+ * Redshift Spectrum: the AWS Glue Data Catalog actions on the named databases and their tables,
+ * and read access to the data locations in S3.
+ */
+export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOptions): iam.Grant {
+  if (options.databases.length === 0) {
+    throw new Error('`databases` must name at least one AWS Glue database for allowSpectrum');
+  }
+  options.databases.forEach((db) => validateGlueDatabase('databases', db));
+  rejectDuplicates('databases', options.databases);
+  if (options.catalogAccount !== undefined) validateAccount('catalogAccount', options.catalogAccount);
+  if (options.catalogRegion !== undefined) validateRegion('catalogRegion', options.catalogRegion);
+
+  const stack = Stack.of(target.role);
+  const glueArn = (resource: string, resourceName?: string) => stack.formatArn({
+    service: 'glue',
+    account: options.catalogAccount,
+    region: options.catalogRegion,
+    resource,
+    resourceName,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+  const catalog = glueArn('catalog');
+  const databases = options.databases.map((db) => glueArn('database', db));
+  const tables = options.databases.map((db) => {
+    const arn = glueArn('table', `${db}/*`);
+    target.scopedWildcard(arn, `cdk-redshift-iam: Spectrum reads the tables of the Glue database '${db}' only; '*' stands for their names, which the catalog owns`);
+    return arn;
+  });
+
+  const actions = [...GLUE_READ_ACTIONS];
+  if (options.allowCreateDatabase) actions.push('glue:CreateDatabase');
+  if (options.allowTableChanges) actions.push(...GLUE_TABLE_WRITE_ACTIONS);
+  let grant = iam.Grant.addToPrincipal({
+    grantee: target.role,
+    actions,
+    resourceArns: [catalog, ...databases, ...tables],
+  });
+  for (const location of options.dataLocations ?? []) {
+    grant = grant.combine(grantS3Read(target, location.bucket, location.keyPrefix, 'dataLocations', 'Spectrum reads'));
+  }
+  return grant;
+}

@@ -1,0 +1,32 @@
+import { IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+
+/**
+ * A value that is rendered for the stack it is used in: a Token that resolves with the Region and
+ * account of that stack (a database user's ARN, for example).
+ */
+export class StackScopedValue implements IResolvable {
+  public readonly creationStack: string[] = [];
+  constructor(private readonly render: (stack: Stack) => string) {}
+  public resolve(context: IResolveContext): string {
+    return this.render(Stack.of(context.scope));
+  }
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
+/** The value now, when it does not need a stack; `undefined` when it does. */
+export function tryRender(render: (stack?: Stack) => string): string | undefined {
+  try {
+    return render();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The partition of a literal Region code, when aws-cdk-lib knows it. */
+export function partitionOf(region: string): string | undefined {
+  if (Token.isUnresolved(region)) return undefined;
+  return RegionInfo.get(region).partition;
+}

@@ -1,0 +1,31 @@
+import { Finding, Rule } from './rule';
+import { principalRegion, redshiftPrincipals } from './trust-names-redshift';
+import { servicePrincipals, StatementJson } from '../private/policy-json';
+
+export const UNRESTRICTED_TRUST: Rule = {
+  id: 'cdk-redshift-iam:unrestricted-trust',
+  level: 'info',
+  summary: 'a Redshift role that every database user of every cluster it is attached to, in every Region, may use',
+};
+
+/** What the check reads. */
+export interface UnrestrictedTrustInput {
+  /** The resolved statements of the role's trust policy that allow assuming it. */
+  readonly trust: StatementJson[];
+}
+
+/**
+ * A finding when neither an `sts:ExternalId` condition (database users) nor Regional principals
+ * restrict who may use the role through Redshift.
+ */
+export function checkUnrestrictedTrust(input: UnrestrictedTrustInput): Finding[] {
+  const byUser = input.trust.some((s) => JSON.stringify(s.Condition ?? {}).includes('sts:ExternalId'));
+  const byRegion = redshiftPrincipals(input.trust.flatMap(servicePrincipals), 'any')
+    .every((p) => principalRegion(p) !== undefined);
+  if (byUser || byRegion) return [];
+  return [{
+    rule: UNRESTRICTED_TRUST,
+    message: 'Every database user of every cluster this role is attached to, in every Region, may use it; '
+      + 'restrict it with databaseUsers (sts:ExternalId) or regions',
+  }];
+}

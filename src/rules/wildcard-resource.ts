@@ -1,0 +1,26 @@
+import { Finding, Rule } from './rule';
+import { flattenReference } from '../private/nag';
+import { asList, StatementJson } from '../private/policy-json';
+
+export const WILDCARD_RESOURCE: Rule = {
+  id: 'cdk-redshift-iam:wildcard-resource',
+  level: 'warning',
+  summary: 'a Redshift role that allows any action on every resource (`*`)',
+};
+
+/** What the check reads. */
+export interface WildcardResourceInput {
+  /** The resolved statements of the policies of a Redshift role. */
+  readonly statements: StatementJson[];
+}
+
+/** A finding for each Allow statement whose resources include `*`. */
+export function checkWildcardResource(input: WildcardResourceInput): Finding[] {
+  return input.statements.filter((s) => s.Effect === 'Allow').flatMap((statement) => {
+    const everything = asList(statement.Resource).map(flattenReference).includes('*');
+    return everything ? [{
+      rule: WILDCARD_RESOURCE,
+      message: `This Redshift role allows ${asList(statement.Action).join(', ')} on every resource ('*'); name the buckets, tables and functions instead`,
+    }] : [];
+  });
+}

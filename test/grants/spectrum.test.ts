@@ -1,0 +1,61 @@
+import { aws_s3 as s3 } from 'aws-cdk-lib';
+import { grantSetup as setup } from '../helpers/grants';
+import { decide, roleMay, roleView } from '../helpers/iam';
+import { synth } from '../helpers/synth';
+
+describe('allowSpectrum', () => {
+  const glue = (resource: string) => `arn:aws:glue:us-west-2:123456789012:${resource}`;
+
+  test('Glue reads on the named database and its tables, and S3 reads on the data', async () => {
+    const { stack, role } = setup();
+    const data = s3.Bucket.fromBucketName(stack, 'Data', 'spectrum-data');
+    role.allowSpectrum({ databases: ['spectrumdb'], dataLocations: [{ bucket: data, keyPrefix: 'tickit/' }] });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 'glue:GetDatabase', glue('database/spectrumdb'))).toBe('Allowed');
+    expect(await roleMay(view, 'glue:GetTable', glue('table/spectrumdb/sales'))).toBe('Allowed');
+    expect(await roleMay(view, 'glue:GetPartitions', glue('table/spectrumdb/sales'))).toBe('Allowed');
+    expect(await roleMay(view, 'glue:GetTables', glue('catalog'))).toBe('Allowed');
+    expect(await roleMay(view, 's3:GetObject', 'arn:aws:s3:::spectrum-data/tickit/sales/part-0')).toBe('Allowed');
+    // neighbours: another database, writes to the catalog, data outside the location
+    expect(await roleMay(view, 'glue:GetTable', glue('table/otherdb/sales'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'glue:GetDatabase', glue('database/otherdb'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'glue:CreateTable', glue('table/spectrumdb/new'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'glue:CreateDatabase', glue('database/spectrumdb'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'glue:DeleteDatabase', glue('database/spectrumdb'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:GetObject', 'arn:aws:s3:::spectrum-data/private/x')).toBe('ImplicitlyDenied');
+  });
+
+  test('allowCreateDatabase and allowTableChanges add exactly those writes', async () => {
+    const { stack, role } = setup();
+    role.allowSpectrum({ databases: ['spectrumdb'], allowCreateDatabase: true, allowTableChanges: true });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 'glue:CreateDatabase', glue('database/spectrumdb'))).toBe('Allowed');
+    expect(await roleMay(view, 'glue:CreateTable', glue('table/spectrumdb/new'))).toBe('Allowed');
+    expect(await roleMay(view, 'glue:CreateTable', glue('table/otherdb/new'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'glue:DeleteDatabase', glue('database/spectrumdb'))).toBe('ImplicitlyDenied');
+  });
+
+  test('another account\'s catalog', async () => {
+    const { stack, role } = setup();
+    role.allowSpectrum({ databases: ['shared'], catalogAccount: '210987654321', catalogRegion: 'us-east-1' });
+    const view = roleView(role, synth(stack));
+    expect(await decide({
+      principal: view.arn,
+      identity: view.identity,
+      action: 'glue:GetTable',
+      resource: 'arn:aws:glue:us-east-1:210987654321:table/shared/t',
+      resourceAccount: '123456789012',
+    })).toBe('Allowed');
+    expect(await roleMay(view, 'glue:GetTable', glue('table/shared/t'))).toBe('ImplicitlyDenied');
+  });
+
+  test.each([
+    ['no database', { databases: [] }, '`databases` must name at least one AWS Glue database'],
+    ['a bad name', { databases: ['Spectrum DB'] }, "`databases` must be AWS Glue database names of 1 to 255 lowercase letters, digits, underscores or hyphens, got: 'Spectrum DB'"],
+    ['a repeat', { databases: ['a', 'a'] }, "`databases` lists 'a' more than once"],
+    ['a bad account', { databases: ['a'], catalogAccount: 'x' }, "`catalogAccount` must be a 12-digit AWS account ID, got: 'x'"],
+  ])('%s is rejected', (_label, options, message) => {
+    const { role } = setup();
+    expect(() => role.allowSpectrum(options)).toThrow(message);
+  });
+});

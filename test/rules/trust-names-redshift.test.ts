@@ -1,0 +1,41 @@
+import { checkTrustNamesRedshift, principalRegion, TRUST_NAMES_REDSHIFT, trustNamesRedshift } from '../../src/rules/trust-names-redshift';
+
+describe('trust names Redshift', () => {
+  test('a cluster role that trusts only Lambda is an error finding with the rule\'s id and the deploy-time failure', () => {
+    const findings = checkTrustNamesRedshift({ role: "'App/LambdaRole'", principals: ['lambda.amazonaws.com'], target: 'cluster' });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].rule).toBe(TRUST_NAMES_REDSHIFT);
+    expect(findings[0].rule.id).toBe('cdk-redshift-iam:trust-names-redshift');
+    expect(findings[0].rule.level).toBe('error');
+    expect(findings[0].message).toMatch(/^Role 'App\/LambdaRole' is attached to this cluster, but its trust policy does not let redshift.amazonaws.com assume it: .*IAM role must delegate access to an Amazon Redshift account/);
+  });
+
+  test.each([
+    ['cluster', ['redshift.amazonaws.com'], true],
+    ['cluster', ['redshift.us-east-1.amazonaws.com'], true],
+    ['cluster', ['redshift.cn-north-1.amazonaws.com.cn'], true],
+    ['cluster', ['redshift-serverless.amazonaws.com'], false],
+    ['namespace', ['redshift-serverless.amazonaws.com'], true],
+    ['namespace', ['redshift.amazonaws.com'], false],
+    ['any', ['redshift-serverless.amazonaws.com'], true],
+    ['any', ['redshift.us-west-2.amazonaws.com'], true],
+    ['any', ['lambda.amazonaws.com', 'redshift.example.com'], false],
+    ['any', [], false],
+  ] as const)('for a %s, %j names Redshift: %s', (target, principals, expected) => {
+    expect(trustNamesRedshift([...principals], target)).toBe(expected);
+    if (target !== 'any') {
+      expect(checkTrustNamesRedshift({ role: "'r'", principals: [...principals], target })).toHaveLength(expected ? 0 : 1);
+    }
+  });
+
+  test('a namespace needs the Serverless principal, and the message says so', () => {
+    expect(checkTrustNamesRedshift({ role: "'r'", principals: ['redshift.amazonaws.com'], target: 'namespace' })[0].message)
+      .toMatch(/attached to this namespace, but its trust policy does not let redshift-serverless.amazonaws.com assume it/);
+  });
+
+  test('principalRegion reads the Region of a Regional principal only', () => {
+    expect(principalRegion('redshift.us-east-1.amazonaws.com')).toBe('us-east-1');
+    expect(principalRegion('redshift-serverless.eu-west-1.amazonaws.com')).toBe('eu-west-1');
+    expect(principalRegion('redshift.amazonaws.com')).toBeUndefined();
+  });
+});
