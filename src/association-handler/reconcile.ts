@@ -80,8 +80,8 @@ export function plan(args: {
   const keep = new Set<string>();
   // A replaced default that is this association's own role stays only while it is being put back.
   const restoringNow = desired.defaultRoleArn === undefined && mine.defaultRole?.set === current && !wantedByAnother(current);
-  const previous = mine.defaultRole?.previous;
-  if (previous && (!owned.includes(previous) || restoringNow)) keep.add(previous);
+  const replaced = mine.defaultRole?.previous;
+  if (replaced && (!owned.includes(replaced) || restoringNow)) keep.add(replaced);
   // A default set by this association, or by one that was deleted since, may go with its role.
   const setByUs = mine.defaultRole?.set === current || others.some((r) => r.released && r.defaultRole?.set === current);
   const mineToLetGo = setByUs && desired.defaultRoleArn !== current && !wantedByAnother(current);
