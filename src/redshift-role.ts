@@ -17,10 +17,8 @@ import { GrantTarget } from './grants/grant-target';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import { firstRepeat } from './private/duplicates';
-import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
-import { formatNumber, policySize } from './private/policy-size';
-import { TrustPrincipal } from './private/trust';
+import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
@@ -131,12 +129,13 @@ export abstract class RedshiftRoleBase extends iam.Role {
       // A role of this library with a known name is named by its ARN text, so that a chain across
       // stacks never makes the previous role's stack depend on the next one's.
       arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role._nameBasedArn() : undefined) ?? role.roleArn,
+      trustService: (service) => trust.trustServiceAlone(service),
     };
 
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
     for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
 
-    this.node.addValidation({ validate: () => this.checkTrustSize() });
+    this.node.addValidation({ validate: () => trustPolicySizeErrors(this, this.externalIdEntries.length) });
   }
 
   /**
@@ -305,20 +304,5 @@ export abstract class RedshiftRoleBase extends iam.Role {
     }
     this.externalIdEntries.push(entry);
     this.trustPrincipal.setExternalIds(this.externalIds);
-  }
-
-  private checkTrustSize(): string[] {
-    const errors: string[] = [];
-    const trust = Stack.of(this).resolve(this.assumeRolePolicy);
-    const size = policySize(trust);
-    if (size.chars > TRUST_POLICY_QUOTA) {
-      errors.push(
-        `The trust policy of ${this.constructor.name} '${this.node.path}' is ${size.exact ? '' : 'about '}${formatNumber(size.chars)} characters, `
-        + `over IAM's default quota of ${formatNumber(TRUST_POLICY_QUOTA)} characters for a role trust policy; `
-        + `it holds ${this.externalIdEntries.length} database users and external IDs (\`databaseUsers\`, \`externalIds\`). `
-        + 'Raise the "Role trust policy length" quota in Service Quotas (up to 4,096), or split the users across several roles.',
-      );
-    }
-    return errors;
   }
 }
