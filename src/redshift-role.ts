@@ -1,6 +1,7 @@
 import {
   aws_dynamodb as dynamodb,
   aws_iam as iam,
+  aws_kinesis as kinesis,
   aws_lambda as lambda,
   aws_s3 as s3,
   Duration,
@@ -16,6 +17,7 @@ import * as externalFunction from './grants/external-function';
 import { GrantTarget } from './grants/grant-target';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
+import * as streaming from './grants/streaming';
 import { firstRepeat } from './private/duplicates';
 import { PolicyPacker } from './private/policy-packer';
 import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
@@ -268,6 +270,16 @@ export abstract class RedshiftRoleBase extends iam.Role {
    */
   public allowSpectrum(options: spectrum.SpectrumAccessOptions): iam.Grant {
     return spectrum.allowSpectrum(this.grantTarget, options);
+  }
+
+  /** CREATE EXTERNAL SCHEMA ... FROM KINESIS: read the stream, `kinesis:ListStreams`, `kms:Decrypt` on its key. */
+  public allowStreamingIngestion(stream: kinesis.IStream): iam.Grant {
+    return streaming.allowStreamingIngestion(this.grantTarget, stream);
+  }
+
+  /** CREATE EXTERNAL SCHEMA ... FROM MSK AUTHENTICATION iam: connect to the cluster, read its topics. */
+  public allowMskIngestion(options: streaming.MskIngestionOptions): iam.Grant {
+    return streaming.allowMskIngestion(this.grantTarget, options);
   }
 
   /**
