@@ -4,6 +4,7 @@ import {
   aws_kinesis as kinesis,
   aws_lambda as lambda,
   aws_s3 as s3,
+  aws_secretsmanager as secretsmanager,
   Duration,
   PhysicalName,
   Stack,
@@ -14,6 +15,7 @@ import { DatabaseUser } from './database-user';
 import * as chaining from './grants/chaining';
 import * as copySources from './grants/copy-sources';
 import * as externalFunction from './grants/external-function';
+import * as federated from './grants/federated';
 import { GrantTarget } from './grants/grant-target';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
@@ -280,6 +282,11 @@ export abstract class RedshiftRoleBase extends iam.Role {
   /** CREATE EXTERNAL SCHEMA ... FROM MSK AUTHENTICATION iam: connect to the cluster, read its topics. */
   public allowMskIngestion(options: streaming.MskIngestionOptions): iam.Grant {
     return streaming.allowMskIngestion(this.grantTarget, options);
+  }
+
+  /** CREATE EXTERNAL SCHEMA ... FROM POSTGRES | MYSQL ... SECRET_ARN: read the secret (+ `kms:Decrypt` on its key). */
+  public allowFederatedQuery(secret: secretsmanager.ISecret): iam.Grant {
+    return federated.allowFederatedQuery(this.grantTarget, secret);
   }
 
   /**
