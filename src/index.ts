@@ -3,6 +3,7 @@ export * from './redshift-role';
 export type { S3AccessOptions, UnloadAccessOptions } from './grants/s3-commands';
 export type { SpectrumAccessOptions, SpectrumDataLocation } from './grants/spectrum';
 export type { MskIngestionOptions } from './grants/streaming';
+export type { CreateModelOptions } from './grants/machine-learning';
 export * from './redshift-service-role';
 export * from './chained-role';
 export * from './role-chain';

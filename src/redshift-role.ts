@@ -17,6 +17,7 @@ import * as copySources from './grants/copy-sources';
 import * as externalFunction from './grants/external-function';
 import * as federated from './grants/federated';
 import { GrantTarget } from './grants/grant-target';
+import * as ml from './grants/machine-learning';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
@@ -287,6 +288,16 @@ export abstract class RedshiftRoleBase extends iam.Role {
   /** CREATE EXTERNAL SCHEMA ... FROM POSTGRES | MYSQL ... SECRET_ARN: read the secret (+ `kms:Decrypt` on its key). */
   public allowFederatedQuery(secret: secretsmanager.ISecret): iam.Grant {
     return federated.allowFederatedQuery(this.grantTarget, secret);
+  }
+
+  /** CREATE MODEL: the staging bucket, the SageMaker jobs, PassRole of this role to SageMaker; SageMaker joins the trust. */
+  public allowCreateModel(options: ml.CreateModelOptions): iam.Grant {
+    return ml.allowCreateModel(this.grantTarget, options);
+  }
+
+  /** CREATE MODEL ... SAGEMAKER '<endpoint>' (remote inference): `sagemaker:InvokeEndpoint` on that endpoint. */
+  public allowInvokeSageMakerEndpoint(endpointName: string): iam.Grant {
+    return ml.allowInvokeSageMakerEndpoint(this.grantTarget, endpointName);
   }
 
   /**

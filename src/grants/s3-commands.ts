@@ -59,7 +59,11 @@ export function grantS3Read(target: GrantTarget, bucket: s3.IBucket, keyPrefix: 
   return grantS3(target, bucket, keyPrefix, method, ['s3:GetObject'], ['kms:Decrypt'], verb);
 }
 
-function grantS3(
+/**
+ * LIST under a key prefix of one bucket (an `s3:prefix` condition), the object actions under it,
+ * and the KMS actions on the bucket's key: the shape of every S3 grant of this library.
+ */
+export function grantS3(
   target: GrantTarget,
   bucket: s3.IBucket,
   keyPrefix: string | undefined,
