@@ -4,6 +4,8 @@ export type { S3AccessOptions, UnloadAccessOptions } from './grants/s3-commands'
 export type { SpectrumAccessOptions, SpectrumDataLocation } from './grants/spectrum';
 export type { MskIngestionOptions } from './grants/streaming';
 export type { CreateModelOptions } from './grants/machine-learning';
+export { RedshiftCommand } from './assume-role-grant';
+export type { AssumeRoleGrantOptions } from './assume-role-grant';
 export * from './redshift-service-role';
 export * from './chained-role';
 export * from './role-chain';

@@ -11,6 +11,7 @@ import {
   Token,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
+import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
 import { DatabaseUser } from './database-user';
 import * as chaining from './grants/chaining';
 import * as copySources from './grants/copy-sources';
@@ -298,6 +299,11 @@ export abstract class RedshiftRoleBase extends iam.Role {
   /** CREATE MODEL ... SAGEMAKER '<endpoint>' (remote inference): `sagemaker:InvokeEndpoint` on that endpoint. */
   public allowInvokeSageMakerEndpoint(endpointName: string): iam.Grant {
     return ml.allowInvokeSageMakerEndpoint(this.grantTarget, endpointName);
+  }
+
+  /** `GRANT ASSUMEROLE ON '<role ARN>' TO ... FOR ...;`, naming the role as `iamRoleClause()` does. */
+  public assumeRoleGrantSql(options: AssumeRoleGrantOptions): string {
+    return renderAssumeRoleGrant(this.roleArnForSql, options);
   }
 
   /**
