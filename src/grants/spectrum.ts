@@ -11,7 +11,7 @@ export interface SpectrumDataLocation {
   readonly bucket: s3.IBucket;
 
   /**
-   * Limit read access to the keys under this prefix.
+   * Limit access (read, and write when `writable`) to the keys under this prefix.
    *
    * @default - the whole bucket
    */
