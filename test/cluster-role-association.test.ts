@@ -141,7 +141,7 @@ describe('ClusterRoleAssociation', () => {
     const stack = newStack();
     new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [new RedshiftServiceRole(stack, 'Role')] });
     synth(stack);
-    const findings = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.resourceLogicalId).join(",")}`);
+    const findings = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.resourceLogicalId).join(',')}`);
     expect(findings).toEqual([]);
   });
 
