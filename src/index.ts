@@ -10,6 +10,7 @@ export * from './permissions';
 export type { DataApiOptions } from './access/data-api';
 export type { AuditLoggingOptions } from './access/audit-logging';
 export type { IntegrationPolicyOptions } from './access/integration-policy';
+export * from './redshift-scheduler-role';
 export * from './cluster-role-association';
 export * from './namespace-role-association';
 export * from './redshift-iam-checks';

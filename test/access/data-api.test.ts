@@ -150,7 +150,7 @@ describe('RedshiftPermissions.dataApi', () => {
   test('a Lambda function is a grantee; Tokens pass through', () => {
     const stack = newStack();
     const fn = new lambda.Function(stack, 'Loader', {
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => {}'),
     });
