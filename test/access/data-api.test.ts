@@ -167,6 +167,18 @@ describe('RedshiftPermissions.dataApi', () => {
     expect(() => RedshiftPermissions.dataApi(role, { clusterIdentifier: Token.asString({ Ref: 'ClusterId' }), dbUser: Token.asString({ Ref: 'User' }) })).not.toThrow();
   });
 
+  test('two clusters for one caller share its Data API policy', async () => {
+    const { stack, caller } = setup();
+    RedshiftPermissions.dataApi(caller, { clusterIdentifier: 'my-cluster', iamIdentity: true });
+    RedshiftPermissions.dataApi(caller, { clusterIdentifier: 'reporting', iamIdentity: true });
+    const template = synth(stack);
+    template.resourceCountIs('AWS::IAM::Policy', 1);
+    const view = roleView(caller, template);
+    expect(await roleMay(view, 'redshift-data:ExecuteStatement', cluster('my-cluster'))).toBe('Allowed');
+    expect(await roleMay(view, 'redshift-data:ExecuteStatement', cluster('reporting'))).toBe('Allowed');
+    expect(await roleMay(view, 'redshift-data:ExecuteStatement', cluster('other-cluster'))).toBe('ImplicitlyDenied');
+  });
+
   test('an imported role gets the statements the usual way', () => {
     const stack = newStack();
     const role = iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCT}:role/Loader`);
