@@ -1,14 +1,25 @@
 import {
   App,
+  CfnOutput,
   Stack,
   aws_dynamodb as dynamodb,
   aws_kinesis as kinesis,
   aws_kms as kms,
   aws_lambda as lambda,
+  aws_redshift as redshift,
   aws_s3 as s3,
   aws_secretsmanager as secretsmanager,
 } from 'aws-cdk-lib';
-import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftCommand, RedshiftServiceRole } from '../src';
+import {
+  ChainedRole,
+  ClusterRoleAssociation,
+  DatabaseUser,
+  RedshiftCommand,
+  RedshiftPermissions,
+  RedshiftSchedulerRole,
+  RedshiftServiceRole,
+  ScheduledActionType,
+} from '../src';
 
 /** One SQL statement the example app prints, with the scenario it comes from. */
 export interface Scenario {
@@ -208,6 +219,69 @@ export function buildScenarios(app: App): Scenario[] {
       + `${copyUnload.assumeRoleGrantSql({ users: ['etl_user'], groups: ['loaders'], commands: [RedshiftCommand.COPY] })}\n`
       + `copy customer from 's3://mybucket/mydata' ${copyUnload.iamRoleClause()}`,
   });
+
+  // issue 13: what surrounds Redshift (the Data API, audit logging, integrations, scheduled actions).
+  // The Redshift Data API: a loader function runs COPY on my-redshift-cluster as the database user
+  // etl, reads only its own statements' results, and can reach no other cluster.
+  const loader = new lambda.Function(stack, 'DataApiLoader', {
+    runtime: lambda.Runtime.NODEJS_24_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({ note: "calls redshift-data ExecuteStatement" });'),
+    description: 'Runs COPY through the Redshift Data API',
+  });
+  RedshiftPermissions.dataApi(loader, { clusterIdentifier: 'my-redshift-cluster', dbUser: 'etl', database: 'dev' });
+  scenarios.push({
+    title: 'Redshift Data API: the DataApiLoader function runs this as etl on my-redshift-cluster (ExecuteStatement, its own results only)',
+    sql: "copy sales from 's3://mybucket/sales/' IAM_ROLE default",
+  });
+
+  // Database audit logging: the bucket policy for Redshift (only my-redshift-cluster may write, under redshift/).
+  const auditLogs = new s3.Bucket(stack, 'AuditLogs', {
+    bucketName: `redshift-audit-logs-${COMPANY_A.account}`,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+  });
+  RedshiftPermissions.allowAuditLogging(auditLogs, { keyPrefix: 'redshift/', clusterIdentifiers: ['my-redshift-cluster'] });
+  scenarios.push({
+    title: 'Database audit logging: then turn it on for the existing cluster (AWS CLI)',
+    sql: `aws redshift enable-logging --cluster-identifier my-redshift-cluster --log-destination-type s3 --bucket-name redshift-audit-logs-${COMPANY_A.account} --s3-key-prefix redshift/`,
+  });
+
+  // An S3 event integration (auto-copy) into my-redshift-cluster: the resource policy of its
+  // namespace (put it with `aws redshift put-resource-policy`), and a role that reads the bucket.
+  const incoming = s3.Bucket.fromBucketName(stack, 'Incoming', 'incoming-data');
+  new CfnOutput(stack, 'IncomingIntegrationPolicy', {
+    description: 'aws redshift put-resource-policy --resource-arn <namespace ARN of my-redshift-cluster> --policy <this>',
+    value: Stack.of(stack).toJsonString(RedshiftPermissions.integrationResourcePolicy({
+      targetArn: `arn:aws:redshift:${COMPANY_A.region}:${COMPANY_A.account}:namespace:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433`,
+      sources: [incoming.bucketArn],
+    })),
+  });
+  const autoCopy = new RedshiftServiceRole(stack, 'AutoCopy', { roleName: 'RedshiftAutoCopy' });
+  autoCopy.allowCopyFrom(incoming, { keyPrefix: 'staging/' });
+  scenarios.push({
+    title: 'S3 event integration: a COPY JOB that loads each new file under s3://incoming-data/staging/',
+    sql: `copy public.target_table from 's3://incoming-data/staging/' ${autoCopy.iamRoleClause()} job create incoming_job auto on`,
+  });
+
+  // Scheduled actions: pause my-redshift-cluster every night, with a role that may only pause and resume it.
+  const scheduler = new RedshiftSchedulerRole(stack, 'NightlyPause', {
+    roleName: 'RedshiftNightlyPause',
+    clusterIdentifiers: ['my-redshift-cluster'],
+    actions: [ScheduledActionType.PAUSE, ScheduledActionType.RESUME],
+  });
+  new redshift.CfnScheduledAction(stack, 'PauseAtNight', {
+    scheduledActionName: 'pause-at-night',
+    schedule: 'cron(0 22 * * ? *)',
+    iamRole: scheduler.roleArn,
+    targetAction: { pauseCluster: { clusterIdentifier: 'my-redshift-cluster' } },
+  });
+  scenarios.push({
+    title: 'Scheduled actions: RedshiftNightlyPause pauses my-redshift-cluster at 22:00 UTC; check it after deployment (AWS CLI)',
+    sql: 'aws redshift describe-scheduled-actions --scheduled-action-name pause-at-night',
+  });
+  // end of issue 13
+
   return scenarios;
 }
 

@@ -20,6 +20,8 @@ const SERVERLESS_NAME = /^[a-z0-9-]{3,64}$/;
 const ACCOUNT = /^\d{12}$/;
 /** EMR cluster (job flow) id. */
 const EMR_CLUSTER_ID = /^j-[A-Z0-9]{1,255}$/;
+/** Redshift database name (as ARNs and `redshift:DbName` name it). */
+const DATABASE = /^[a-z_][a-z0-9_$-]{0,126}$/i;
 /** Glue database name as Spectrum uses it. */
 const GLUE_DATABASE = /^[a-z0-9_-]{1,255}$/;
 /** Apache Kafka topic name. */
@@ -78,6 +80,13 @@ export function validateDbUserName(prop: string, value: string): void {
   if (isUnresolved(value)) return;
   if (!DB_USER.test(value)) {
     throw new Error(`\`${prop}\` must be 1 to 64 characters, start with a letter, and contain only letters, digits and _+.@- (Redshift database user name), got: '${value}'`);
+  }
+}
+
+export function validateDatabaseName(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!DATABASE.test(value)) {
+    throw new Error(`\`${prop}\` must be a Redshift database name of 1 to 127 letters, digits, _, $ or -, not starting with a digit, got: '${value}'`);
   }
 }
 
