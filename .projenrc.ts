@@ -41,9 +41,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
   release: false,
 
+  // The languages we publish; `npx projen build` packages each into dist/ (see package-all below).
   publishToPypi: {
     distName: 'cdk-redshift-iam',
     module: 'cdk_redshift_iam',
+  },
+  publishToMaven: {
+    mavenGroupId: 'io.github.cdk-redshift-iam',
+    mavenArtifactId: 'cdk-redshift-iam',
+    javaPackage: 'io.github.cdkredshiftiam',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-redshift-iam/cdk-redshift-iam-go',
   },
 
   // Our own custom-resource handlers run on the newest Node.js runtime Lambda offers.
@@ -73,6 +82,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Integration test (deployable by a user with an AWS account; CI only checks its snapshot).
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // aws-cdk-lib's own dependency, pinned to the version aws-cdk-lib 2.257.0 was released with
+    // (npm would take the newest 53.x). jsii-pacmak writes our npm tree's versions into the Go
+    // module's go.mod, and the Go module proxy must serve them: awscdk/v2 v2.257.0 itself requires
+    // awscdkcloudassemblyschema/v53 v53.25.0. (An npm `overrides` entry would leave it uninstalled:
+    // npm takes it for part of aws-cdk-lib's bundle.)
+    '@aws-cdk/cloud-assembly-schema@53.25.0',
   ],
 
   jestOptions: {
@@ -93,10 +108,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench'],
   },
 
-  gitignore: ['/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '/.venv-pack', '.jsii.tabl.json', '*.tabl.json'],
+  gitignore: ['/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '.jsii.tabl.json', '*.tabl.json'],
 });
 
-for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/.venv-pack']) {
+for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -112,16 +127,19 @@ const rosetta = project.addTask('rosetta:extract', {
 });
 project.postCompileTask.spawn(rosetta);
 
-// Python: jsii-pacmak's own Python build installs pinned tool versions the local package index does
-// not have. Generate the Python sources with jsii-pacmak, then build the wheel with the standard
-// `build` frontend and the setuptools/wheel the index does have.
-const packagePython = project.tasks.tryFind('package:python')!;
-packagePython.reset();
-packagePython.exec('bash scripts/package-python.sh');
-
-// `npx projen build` produces the npm tarball and the wheel everywhere, CI included.
+// `npx projen build` produces every package everywhere, CI included: dist/js (npm), dist/python
+// (wheel and sdist), dist/java (a Maven repository with the jar) and dist/go (the Go module).
+// jsii-pacmak builds them with the language's own toolchain; say which one is missing, clearly.
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package-all')!);
+// jsii-pacmak's Maven build uses a new, empty local repository each time by default, so every build
+// downloaded aws-cdk-lib and the Maven plugins again (about 70 s here); the user's local repository
+// keeps them between builds.
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.reset('jsii-pacmak -v --target java --maven-local-repository="$HOME/.m2/repository"');
+for (const language of ['python', 'java', 'go']) {
+  project.tasks.tryFind(`package:${language}`)!.prependExec(`bash scripts/require-toolchain.sh ${language}`);
+}
 
 // Folders of TypeScript that is not part of the library (the example app, the benchmark) get a
 // tsconfig of their own, so that ts-node runs them and eslint's project service finds them.
