@@ -41,7 +41,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
   release: false,
 
-  // The languages we publish; `npx projen build` packages each into dist/ (see package-all below).
+  // The languages we publish; `npx projen build` packages each into dist/ (see package-all below)
+  // and test-languages/ proves each package synthesizes what TypeScript does.
   publishToPypi: {
     distName: 'cdk-redshift-iam',
     module: 'cdk_redshift_iam',
@@ -105,13 +106,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench'],
+    devdirs: ['test', 'examples', 'bench', 'test-languages'],
   },
 
-  gitignore: ['/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '.jsii.tabl.json', '*.tabl.json'],
+  gitignore: [
+    '/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '.jsii.tabl.json', '*.tabl.json',
+    '/test-languages/out', '/test-languages/java/target',
+  ],
 });
 
-for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci']) {
+for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/test-languages']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -141,15 +145,27 @@ for (const language of ['python', 'java', 'go']) {
   project.tasks.tryFind(`package:${language}`)!.prependExec(`bash scripts/require-toolchain.sh ${language}`);
 }
 
-// Folders of TypeScript that is not part of the library (the example app, the benchmark) get a
-// tsconfig of their own, so that ts-node runs them and eslint's project service finds them.
-for (const dir of ['examples', 'bench']) {
+// The language tests (test-languages/): the Python, Java and Go packages from dist/ each run the
+// same small CDK app as test-languages/ts/app.ts, and must synthesize and print what it does.
+// They need the packages, so they run at the end of `package`, the last step of `npx projen build`
+// (projen locks the build task itself).
+const testLanguages = project.addTask('test:languages', {
+  description: 'Run the Python, Java and Go apps on the packages in dist/ and compare them with the TypeScript twin (args: python java go)',
+  exec: 'ts-node --project test-languages/tsconfig.json test-languages/run.ts',
+  receiveArgs: true,
+});
+project.packageTask.spawn(testLanguages);
+
+// Folders of TypeScript that is not part of the library (the example app, the benchmark, the
+// language tests) get a tsconfig of their own, so that ts-node runs them and eslint's project
+// service finds them.
+for (const dir of ['examples', 'bench', 'test-languages']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
       compilerOptions: { rootDir: '..', noEmit: true, isolatedModules: true },
       include: ['**/*.ts'],
-      exclude: ['node_modules', 'cdk.out'],
+      exclude: ['node_modules', 'cdk.out', ...(dir === 'test-languages' ? ['out'] : [])],
     },
   });
 }
