@@ -155,6 +155,8 @@ const testLanguages = project.addTask('test:languages', {
   receiveArgs: true,
 });
 project.packageTask.spawn(testLanguages);
+// What the language tests write (README.md's TypeScript example among it) is not project source.
+project.eslint?.addIgnorePattern('/test-languages/out/');
 
 // Folders of TypeScript that is not part of the library (the example app, the benchmark, the
 // language tests) get a tsconfig of their own, so that ts-node runs them and eslint's project

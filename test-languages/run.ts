@@ -20,6 +20,11 @@
  * - the printed `ERROR name = message` lines: each bad input must raise, in the other language, the
  *   message the TypeScript library throws. jsii prefixes the message with the JavaScript error's
  *   name ("Error: ") when a method, rather than a constructor, throws; that prefix is allowed.
+ *
+ * It also runs the first example of each language in README.md's "Use from Python, Java and Go"
+ * section, as written there (the TypeScript one with its 'cdk-redshift-iam' import pointed at
+ * src/), and requires every language's to synthesize the TypeScript one's stacks, compared the
+ * same way.
  */
 import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
@@ -338,6 +343,98 @@ function runGo(): AppRun {
 const RUNNERS: Record<Language, () => AppRun> = { python: runPython, java: runJava, go: runGo };
 
 // ---------------------------------------------------------------------------------------------
+// README.md's first examples
+
+const README_SECTION = '## Use from Python, Java and Go';
+
+/** The one program of each language in README.md's README_SECTION, as written there. */
+function readmeExamples(): Record<'typescript' | Language, string> {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+  const start = readme.indexOf(`\n${README_SECTION}\n`);
+  if (start < 0) throw new StepError(`README.md has no section '${README_SECTION}'`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  const fence = { typescript: 'ts', python: 'python', java: 'java', go: 'go' } as const;
+  const found = {} as Record<'typescript' | Language, string>;
+  for (const [language, info] of Object.entries(fence) as Array<['typescript' | Language, string]>) {
+    const blocks = [...section.matchAll(new RegExp(`^\`\`\`${info}(?: [^\n]*)?\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
+    if (blocks.length !== 1) throw new StepError(`README.md's '${README_SECTION}' should hold one \`\`\`${info} program, found ${blocks.length}`);
+    found[language] = blocks[0];
+  }
+  return found;
+}
+
+/** Writes `files` into a new folder out/readme/<language> and returns it. */
+function readmeFolder(language: string, files: Record<string, string>): string {
+  const dir = fresh(path.join(OUT, 'readme', language));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/**
+ * Runs README.md's example of `language` (after that language's own app ran); returns its cdk.out.
+ * The examples call `new App()` without an output folder, so they get CDK_OUTDIR, as from the CDK CLI.
+ */
+function runReadmeExample(language: 'typescript' | Language, source: string): string {
+  const env = (dir: string) => ({ cwd: dir, env: { ...environment(), CDK_OUTDIR: path.join(dir, 'cdk.out') } });
+  switch (language) {
+    case 'typescript': {
+      const dir = readmeFolder(language, { 'app.ts': source.replace(/from 'cdk-redshift-iam'/g, `from '${path.join(ROOT, 'src')}'`) });
+      run('ts-node README example', process.execPath, [
+        require.resolve('ts-node/dist/bin.js'), '--project', path.join(HERE, 'tsconfig.json'), path.join(dir, 'app.ts'),
+      ], env(dir));
+      return path.join(dir, 'cdk.out');
+    }
+    case 'python': {
+      const dir = readmeFolder(language, { 'app.py': source });
+      run('python README example', path.join(OUT, 'python-venv', 'bin', 'python'), ['app.py'], env(dir));
+      return path.join(dir, 'cdk.out');
+    }
+    case 'java': {
+      const mainClass = /public\s+(?:final\s+)?class\s+(\w+)/.exec(source)?.[1];
+      if (!mainClass) throw new StepError('the README\'s Java example declares no public class');
+      const dir = readmeFolder(language, {
+        'pom.xml': fs.readFileSync(path.join(HERE, 'java', 'pom.xml'), 'utf-8'),
+        [`src/main/java/${mainClass}.java`]: source,
+      });
+      run('mvn README example', 'mvn', ['--batch-mode', '--quiet', 'compile', 'exec:java', `-Dexec.mainClass=${mainClass}`], env(dir));
+      return path.join(dir, 'cdk.out');
+    }
+    case 'go': {
+      const goMod = fs.readFileSync(path.join(HERE, 'go', 'go.mod'), 'utf-8')
+        .replace(/=> \.\.\/\.\.\/dist\/go\//, `=> ${path.join(ROOT, 'dist', 'go')}/`);
+      const dir = readmeFolder(language, {
+        'main.go': source,
+        'go.mod': goMod,
+        'go.sum': fs.readFileSync(path.join(HERE, 'go', 'go.sum'), 'utf-8'),
+      });
+      run('go run README example', 'go', ['run', '.'], env(dir));
+      return path.join(dir, 'cdk.out');
+    }
+  }
+}
+
+/** README.md's example of `language` must synthesize the TypeScript example's stacks. */
+function compareReadme(language: Language, examples: Record<'typescript' | Language, string> | undefined, twinOutdir: string | undefined): void {
+  record(language, 'README.md\'s first example runs and synthesizes what the TypeScript one does', () => {
+    if (!examples || !twinOutdir) throw new Error('the TypeScript README example did not run');
+    const expected = stacksOf(twinOutdir);
+    const actual = stacksOf(runReadmeExample(language, examples[language]));
+    const differences = [...new Set([...expected.keys(), ...actual.keys()])].sort().flatMap((name) => {
+      const d = firstDifference(
+        { template: comparableTemplate(expected.get(name)?.template ?? {}), metadata: comparableMetadata(expected.get(name)?.metadata ?? {}) },
+        { template: comparableTemplate(actual.get(name)?.template ?? {}), metadata: comparableMetadata(actual.get(name)?.metadata ?? {}) });
+      return d ? [`${name}: ${d}`] : [];
+    });
+    if (differences.length > 0) throw new Error(differences.join('\n'));
+    return [...actual.keys()].join(', ');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function writeReport(): void {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -379,6 +476,13 @@ function main(): number {
     if (annotations.length === 0) throw new Error('RedshiftIamChecks reported nothing, so comparing annotations would prove nothing');
     return `${annotations.length} RedshiftIamChecks annotations`;
   });
+  let examples: Record<'typescript' | Language, string> | undefined;
+  let readmeOutdir: string | undefined;
+  record('typescript', 'README.md\'s first example runs', () => {
+    examples = readmeExamples();
+    readmeOutdir = runReadmeExample('typescript', examples.typescript);
+    return [...stacksOf(readmeOutdir).keys()].join(', ');
+  });
   const times: string[] = [`typescript ${((Date.now() - start) / 1000).toFixed(1)}s`];
 
   for (const language of languages) {
@@ -390,6 +494,7 @@ function main(): number {
     });
     if (ran && twin) {
       compare(language, twin, app!);
+      compareReadme(language, examples, readmeOutdir);
     } else {
       record(language, 'compared with the TypeScript app', () => {
         throw new Error(ran ? 'the TypeScript twin failed' : `the ${language} app did not run`);
