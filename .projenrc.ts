@@ -139,11 +139,21 @@ project.packageTask.spawn(project.tasks.tryFind('package-all')!);
 // jsii-pacmak's Maven build uses a new, empty local repository each time by default, so every build
 // downloaded aws-cdk-lib and the Maven plugins again (about 70 s here); the user's local repository
 // keeps them between builds.
+const mavenRepository = '--maven-local-repository="$HOME/.m2/repository"';
 const packageJava = project.tasks.tryFind('package:java')!;
-packageJava.reset('jsii-pacmak -v --target java --maven-local-repository="$HOME/.m2/repository"');
-for (const language of ['python', 'java', 'go']) {
+packageJava.reset(`jsii-pacmak -v --target java ${mavenRepository}`);
+const languages = ['python', 'java', 'go'];
+for (const language of languages) {
   project.tasks.tryFind(`package:${language}`)!.prependExec(`bash scripts/require-toolchain.sh ${language}`);
 }
+// package-all: one jsii-pacmak for every language, which builds them in parallel (the Maven and
+// PyPI downloads overlap the Go compilation) instead of one after the other.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+for (const language of languages) {
+  packageAll.exec(`bash scripts/require-toolchain.sh ${language}`);
+}
+packageAll.exec(`jsii-pacmak -v --target js ${languages.map((l) => `--target ${l}`).join(' ')} ${mavenRepository}`);
 
 // The language tests (test-languages/): the Python, Java and Go packages from dist/ each run the
 // same small CDK app as test-languages/ts/app.ts, and must synthesize and print what it does.
