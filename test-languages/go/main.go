@@ -165,7 +165,7 @@ func main() {
 		"arn:aws:iam::210987654321:role/partner/RoleP",
 	)).IamRoleClause())
 
-	awscdk.Aspects_Of(app).Add(cdkredshiftiam.NewRedshiftIamChecks(), nil)
+	awscdk.Aspects_Of(app).Add(cdkredshiftiam.NewRedshiftIamChecks(nil), nil)
 	app.Synth(nil)
 
 	// Bad input raises the library's own message (a constructor, a method, a static method).
