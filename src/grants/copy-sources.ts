@@ -1,5 +1,6 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { grantKey } from '../private/key-grant';
 import { validateEmrClusterId } from '../private/validation';
 
 /**
@@ -14,7 +15,7 @@ export function allowCopyFromTable(target: GrantTarget, table: dynamodb.ITable):
     resourceArns: [table.tableArn],
   });
   if (table.encryptionKey) {
-    return grant.combine(table.encryptionKey.grant(target.role, 'kms:Decrypt', 'kms:DescribeKey'));
+    return grant.combine(grantKey(target.role, table.encryptionKey, ['kms:Decrypt', 'kms:DescribeKey'], '`allowCopyFromTable`: the encryption key of the table'));
   }
   return grant;
 }

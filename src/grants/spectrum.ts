@@ -1,6 +1,7 @@
 import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
 import { grantS3, grantS3Read } from './s3-commands';
+import { grantKey } from '../private/key-grant';
 import { rejectDuplicates, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
 
 /**
@@ -168,7 +169,7 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
   // in AWS Glue", AWS Glue Developer Guide (Decrypt to read; Encrypt and GenerateDataKey to write).
   if (options.catalogKey) {
     const writes = options.allowCreateDatabase || options.allowTableChanges;
-    grant = grant.combine(options.catalogKey.grant(target.role, ...(writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'])));
+    grant = grant.combine(grantKey(target.role, options.catalogKey, writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'], '`allowSpectrum` `catalogKey`: the key'));
   }
   return grant;
 }
