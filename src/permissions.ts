@@ -4,6 +4,7 @@ import { dataApi, DataApiOptions } from './access/data-api';
 import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
 import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
 import { passRoleToRedshift } from './private/pass-role';
+import { checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE } from './private/redshift-arns';
 import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
 import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
 
@@ -177,8 +178,11 @@ export class RedshiftPermissions {
     rejectDuplicates('dbUsers', users);
     rejectDuplicates('dbNames', options.dbNames ?? []);
     rejectDuplicates('dbGroups', options.dbGroups ?? []);
+    (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
+    (options.dbGroups ?? []).forEach((g) => checkName('dbGroups', g, GROUP_NAME, GROUP_NAME_RULE));
     if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; leave it out for any user');
     if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
+    if (options.dbGroups !== undefined && options.dbGroups.length === 0) throw new Error('`dbGroups` must list at least one group; leave it out to join none');
 
     const scope = scopeOf(grantee);
     const cluster = options.clusterIdentifier;
@@ -223,6 +227,8 @@ export class RedshiftPermissions {
   public static getClusterCredentialsWithIam(grantee: iam.IGrantable, options: GetClusterCredentialsWithIamOptions): iam.Grant {
     validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
     rejectDuplicates('dbNames', options.dbNames ?? []);
+    if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
+    (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
     const scope = scopeOf(grantee);
     const conditions: Record<string, Record<string, unknown>> = {};
     if (options.dbNames) conditions.StringEquals = { 'redshift:DbName': oneOrMany(options.dbNames) };

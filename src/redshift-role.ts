@@ -23,6 +23,7 @@ import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
 import { firstRepeat } from './private/duplicates';
+import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
@@ -122,7 +123,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
       path: props.path,
       maxSessionDuration: props.maxSessionDuration,
       permissionsBoundary: props.permissionsBoundary,
-      managedPolicies: props.managedPolicies,
+      managedPolicies: checkManagedPolicyCount(props.managedPolicies),
     });
     this.trustPrincipal = trust;
     this.explicitRoleName = props.roleName;

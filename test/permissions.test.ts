@@ -52,7 +52,7 @@ describe('RedshiftArn', () => {
     [() => RedshiftArn.cluster(newStack(), 'Bad_Cluster'), /`clusterIdentifier`.*got: 'Bad_Cluster'/],
     [() => RedshiftArn.dbUser(newStack(), 'c1', '1user'), /`userName`.*got: '1user'/],
     [() => RedshiftArn.serverlessWorkgroup(newStack(), 'my-workgroup'), "`workgroupId` must be the UUID Redshift Serverless assigns (not the name), or '*' for all, got: 'my-workgroup'"],
-    [() => RedshiftArn.parameterGroup(newStack(), 'has space'), /`parameterGroupName` must be a Redshift identifier.*got: 'has space'/],
+    [() => RedshiftArn.parameterGroup(newStack(), 'has space'), /`parameterGroupName` must be a parameter group name.*got: 'has space'/],
     [() => RedshiftArn.cluster(newStack(), 'c1', { region: 'mars-1' }), /`region`.*got: 'mars-1'/],
   ])('rejects bad names (%#)', (make, message) => {
     expect(make).toThrow(message);
