@@ -25,6 +25,7 @@ import * as streaming from './grants/streaming';
 import { firstRepeat } from './private/duplicates';
 import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
+import { checkRoleName } from './private/role-name';
 import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
@@ -118,7 +119,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
     const trust = new TrustPrincipal(trustedPrincipals);
     super(scope, id, {
       assumedBy: trust,
-      roleName: props.roleName ?? PhysicalName.GENERATE_IF_NEEDED,
+      roleName: checkRoleName(props.roleName) ?? PhysicalName.GENERATE_IF_NEEDED,
       description: props.description,
       path: props.path,
       maxSessionDuration: props.maxSessionDuration,
