@@ -34,11 +34,20 @@ export interface GetClusterCredentialsOptions extends RedshiftArnOptions {
   readonly clusterIdentifier: string;
 
   /**
-   * The database users the grantee may get credentials for (`redshift:DbUser`).
+   * The database users the grantee may get credentials for (`redshift:DbUser`). Give either
+   * `dbUsers` or `allDbUsers: true`.
    *
-   * @default - any user of the cluster
+   * @default - none: give `allDbUsers: true` for every user
    */
   readonly dbUsers?: string[];
+
+  /**
+   * Allow credentials for every database user of the cluster, the admin user included: an explicit
+   * choice instead of leaving `dbUsers` out.
+   *
+   * @default false
+   */
+  readonly allDbUsers?: boolean;
 
   /**
    * The databases the grantee may name (`redshift:DbName`).
@@ -180,7 +189,11 @@ export class RedshiftPermissions {
     rejectDuplicates('dbGroups', options.dbGroups ?? []);
     (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
     (options.dbGroups ?? []).forEach((g) => checkName('dbGroups', g, GROUP_NAME, GROUP_NAME_RULE));
-    if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; leave it out for any user');
+    if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user');
+    if (options.dbUsers !== undefined && options.allDbUsers) throw new Error('`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user');
+    if (options.dbUsers === undefined && !options.allDbUsers) {
+      throw new Error('`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included');
+    }
     if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
     if (options.dbGroups !== undefined && options.dbGroups.length === 0) throw new Error('`dbGroups` must list at least one group; leave it out to join none');
 

@@ -22,6 +22,7 @@ import * as ml from './grants/machine-learning';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
+import { adviseUserName } from './private/advice';
 import { firstRepeat } from './private/duplicates';
 import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
@@ -154,6 +155,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
    */
   public addDatabaseUser(user: DatabaseUser): void {
     this.addExternalIdValue(user.arn, `user:${user._key}`, 'databaseUsers');
+    adviseUserName(this, 'databaseUsers', user._key.slice(user._key.lastIndexOf('/') + 1));
   }
 
   /**

@@ -1,4 +1,5 @@
-import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, aws_secretsmanager as secretsmanager, Duration, Stack, Token } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_kms as kms, aws_s3 as s3, aws_secretsmanager as secretsmanager, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   ChainedRole, ChainTrust, ClusterRoleAssociation, DatabaseUser, NamespaceRoleAssociation, RedshiftArn, RedshiftCommand,
   RedshiftPermissions, RedshiftSchedulerRole, RedshiftServiceRole, RoleChain,
@@ -361,11 +362,15 @@ const ERRORS: Array<[string, () => unknown, string]> = [
   ['getClusterCredentials clusterIdentifier: upper case', () => creds({ clusterIdentifier: 'C1' }),
     '`clusterIdentifier` must be 1 to 63 lowercase letters, digits or hyphens, start with a letter, and contain no two consecutive hyphens and no trailing hyphen (Redshift cluster identifier), got: \'C1\''],
   ['getClusterCredentials dbUsers: empty', () => creds({ dbUsers: [] }),
-    '`dbUsers` must list at least one user; leave it out for any user'],
+    '`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user'],
   ['getClusterCredentials dbUsers: digit first', () => creds({ dbUsers: ['1user'] }),
     '`dbUsers` must be 1 to 64 characters, start with a letter, and contain only letters, digits and _+.@- (Redshift database user name), got: \'1user\''],
   ['getClusterCredentials dbUsers: PUBLIC', () => creds({ dbUsers: ['PUBLIC'] }),
     '`dbUsers` must name a database user: PUBLIC is Redshift\'s group of every user, never a user that signs in, got: \'PUBLIC\''],
+  ['getClusterCredentials: neither dbUsers nor allDbUsers', () => creds({ dbUsers: undefined }),
+    '`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included'],
+  ['getClusterCredentials: dbUsers and allDbUsers', () => creds({ allDbUsers: true }),
+    '`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user'],
   ['getClusterCredentials dbUsers: twice', () => creds({ dbUsers: ['u1', 'u1'] }),
     '`dbUsers` lists \'u1\' more than once'],
   ['getClusterCredentials dbNames: empty', () => creds({ dbNames: [] }),
@@ -523,6 +528,7 @@ const ACCEPTED: Array<[string, () => unknown]> = [
   ['RedshiftArn.serverlessWorkgroup: a UUID', () => RedshiftArn.serverlessWorkgroup(stack(), UUID)],
   ['getClusterCredentials dbNames: a Token', () => creds({ dbNames: [TOKEN()] })],
   ['getClusterCredentials dbGroups: a Token', () => creds({ dbGroups: [TOKEN()] })],
+  ['getClusterCredentials allDbUsers: true', () => creds({ dbUsers: undefined, allDbUsers: true })],
   ['getClusterCredentials maxDuration: 15 minutes', () => creds({ maxDuration: Duration.minutes(15) })],
   ['getClusterCredentials maxDuration: 1 hour', () => creds({ maxDuration: Duration.hours(1) })],
   ['getClusterCredentialsWithIam dbNames: a Token', () => withIam({ dbNames: [TOKEN()] })],
@@ -535,6 +541,36 @@ const ACCEPTED: Array<[string, () => unknown]> = [
   ['manageClusters actions: without the redshift: prefix', () => manage({ actions: ['ModifyCluster'] })],
   ['manageClusters actions: a Token', () => manage({ actions: [TOKEN()] })],
   ['ChainedRole: ChainTrust.ACCOUNT', () => chained({ trust: ChainTrust.ACCOUNT })],
+];
+
+const B = '210987654321';
+const otherBucket = (s: Stack) => s3.Bucket.fromBucketAttributes(s, 'Other', { bucketName: 'their-bucket', account: B });
+const CROSS = (method: string, path: string) => `\`${method}\`: '${path}' belongs to account ${B}, the role to account ${A}: the grant works only if `
+  + `the resource's own policy in ${B} also allows this role, or through a role chain into that account (ChainedRole)`;
+const MIXED = (name: string) => `\`databaseUsers\` names the database user '${name}' with upper-case letters: Redshift stores user names in lower case `
+  + `unless they were created quoted with enable_case_sensitive_identifier, so the ExternalId it sends is likely for '${name.toLowerCase()}'`;
+const UNKNOWN_REGION = (region: string) => `\`regions\` lists '${region}', a Region no AWS partition known to this aws-cdk-lib has: check the code (a newer Region needs a newer aws-cdk-lib to be recognized)`;
+
+/** [what, the call on a fresh stack, the warning's id, its exact message] — input that may still be right */
+const WARNINGS: Array<[string, (s: Stack) => unknown, string, string]> = [
+  ['allowCopyFrom: a bucket of another account', (s) => role(s).allowCopyFrom(otherBucket(s)), 'crossAccountGrant', CROSS('allowCopyFrom', 'S/Other')],
+  ['allowUnloadTo: a bucket of another account', (s) => role(s).allowUnloadTo(otherBucket(s)), 'crossAccountGrant', CROSS('allowUnloadTo', 'S/Other')],
+  ['allowCreateLibraryFrom: a bucket of another account', (s) => role(s).allowCreateLibraryFrom(otherBucket(s)), 'crossAccountGrant', CROSS('allowCreateLibraryFrom', 'S/Other')],
+  ['allowCopyFromTable: a table of another account', (s) => role(s).allowCopyFromTable(dynamodb.Table.fromTableArn(s, 'Other', `arn:aws:dynamodb:us-west-2:${B}:table/t`)), 'crossAccountGrant', CROSS('allowCopyFromTable', 'S/Other')],
+  ['allowInvokeFunction: a function of another account', (s) => role(s).allowInvokeFunction(lambda.Function.fromFunctionArn(s, 'Other', `arn:aws:lambda:us-west-2:${B}:function:f`)), 'crossAccountGrant', CROSS('allowInvokeFunction', 'S/Other')],
+  ['databaseUsers: a mixed-case user (inCluster)', (s) => role(s, { databaseUsers: [DatabaseUser.inCluster('c1', 'EtlUser')] }), 'mixedCaseUser', MIXED('EtlUser')],
+  ['databaseUsers: a mixed-case user (fromArn)', (s) => role(s, { databaseUsers: [DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:c1/Admin`)] }), 'mixedCaseUser', MIXED('Admin')],
+  ['addDatabaseUser: an upper-case user', (s) => role(s).addDatabaseUser(DatabaseUser.inCluster('c1', 'ETL')), 'mixedCaseUser', MIXED('ETL')],
+  ['regions: a Region no partition knows', (s) => role(s, { regions: ['xx-moon-1'] }), 'unknownRegion', UNKNOWN_REGION('xx-moon-1')],
+  ['regions: a plausible but unknown Region', (s) => role(s, { regions: ['us-west-9'] }), 'unknownRegion', UNKNOWN_REGION('us-west-9')],
+];
+
+/** [what, the call on a fresh stack] — input that draws none of the warnings above */
+const NO_WARNING: Array<[string, (s: Stack) => unknown]> = [
+  ['allowCopyFrom: a bucket of the same account', (s) => role(s).allowCopyFrom(bucket(s))],
+  ['databaseUsers: a lower-case user', (s) => role(s, { databaseUsers: [DatabaseUser.inCluster('c1', 'etl_user')] })],
+  ['regions: eusc-de-east-1', (s) => role(s, { regions: ['eusc-de-east-1'] })],
+  ['regions: us-isof-south-1', (s) => role(s, { regions: ['us-isof-south-1'] })],
 ];
 
 describe('bad input: a synth-time error naming the prop, the rule and the value', () => {
@@ -550,6 +586,22 @@ describe('valid edge input and Tokens: accepted', () => {
   });
 });
 
+describe('input that may still be right: a warning with an id', () => {
+  test.each(WARNINGS)('%s', (_what, call, id, message) => {
+    const s = stack();
+    call(s);
+    const warnings = Annotations.fromStack(s).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+    expect(warnings).toContainEqual(`${message} [ack: cdk-redshift-iam:${id}]`);
+  });
+
+  test.each(NO_WARNING)('%s: no warning', (_what, call) => {
+    const s = stack();
+    call(s);
+    const warnings = Annotations.fromStack(s).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+    expect(warnings.filter((w) => /crossAccountGrant|mixedCaseUser|unknownRegion/.test(w))).toEqual([]);
+  });
+});
+
 test('the table holds at least 200 cases', () => {
-  expect(ERRORS.length + ACCEPTED.length).toBeGreaterThanOrEqual(200);
+  expect(ERRORS.length + ACCEPTED.length + WARNINGS.length + NO_WARNING.length).toBeGreaterThanOrEqual(200);
 });

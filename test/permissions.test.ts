@@ -197,10 +197,12 @@ describe('RedshiftPermissions.getClusterCredentials', () => {
 
   test.each([
     [{ clusterIdentifier: 'Bad' }, /`clusterIdentifier`.*got: 'Bad'/],
-    [{ clusterIdentifier: 'c1', dbUsers: [] }, '`dbUsers` must list at least one user'],
+    [{ clusterIdentifier: 'c1', dbUsers: [] }, '`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user'],
+    [{ clusterIdentifier: 'c1' }, '`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included'],
+    [{ clusterIdentifier: 'c1', dbUsers: ['a'], allDbUsers: true }, '`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user'],
     [{ clusterIdentifier: 'c1', dbUsers: ['a', 'a'] }, "`dbUsers` lists 'a' more than once"],
-    [{ clusterIdentifier: 'c1', maxDuration: Duration.minutes(5) }, '`maxDuration` must be 15 to 60 minutes (GetClusterCredentials DurationSeconds 900-3600), got 300 seconds'],
-    [{ clusterIdentifier: 'c1', maxDuration: Duration.hours(2) }, 'got 7200 seconds'],
+    [{ clusterIdentifier: 'c1', allDbUsers: true, maxDuration: Duration.minutes(5) }, '`maxDuration` must be 15 to 60 minutes (GetClusterCredentials DurationSeconds 900-3600), got 300 seconds'],
+    [{ clusterIdentifier: 'c1', allDbUsers: true, maxDuration: Duration.hours(2) }, 'got 7200 seconds'],
   ])('rejects %j', (options, message) => {
     const { role } = operator();
     expect(() => RedshiftPermissions.getClusterCredentials(role, options)).toThrow(message);

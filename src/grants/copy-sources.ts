@@ -1,5 +1,6 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { adviseCrossAccount } from '../private/advice';
 import { grantKey } from '../private/key-grant';
 import { validateEmrClusterId } from '../private/validation';
 
@@ -9,6 +10,7 @@ import { validateEmrClusterId } from '../private/validation';
 
 /** COPY from Amazon DynamoDB: Scan and DescribeTable on the table (+ its customer managed key). */
 export function allowCopyFromTable(target: GrantTarget, table: dynamodb.ITable): iam.Grant {
+  adviseCrossAccount(target.role, table, 'allowCopyFromTable', table.tableArn);
   const grant = iam.Grant.addToPrincipal({
     grantee: target.role,
     actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],

@@ -1,5 +1,6 @@
 import { aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { adviseCrossAccount } from '../private/advice';
 import { grantKey } from '../private/key-grant';
 import { validateKeyPrefix } from '../private/validation';
 
@@ -86,6 +87,7 @@ export function grantS3(
   verb: string,
 ): iam.Grant {
   validateKeyPrefix(`${method} keyPrefix`, keyPrefix);
+  adviseCrossAccount(target.role, bucket, method);
   const where = keyPrefix === undefined ? 'the bucket' : `the key prefix '${keyPrefix}'`;
 
   const objects = bucket.arnForObjects(`${keyPrefix ?? ''}*`);
