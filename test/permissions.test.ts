@@ -241,7 +241,7 @@ describe('RedshiftPermissions.associateRoles (seed 002)', () => {
               'arn:aws:iam::123456789012:role/SecondRedshiftRole',
               'arn:aws:iam::123456789012:role/ThirdRedshiftRole',
             ],
-            Condition: { StringEquals: { 'iam:PassedToService': ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com'] } },
+            Condition: { StringEquals: { 'iam:PassedToService': 'redshift.amazonaws.com' } },
           },
         ],
       },
@@ -253,6 +253,8 @@ describe('RedshiftPermissions.associateRoles (seed 002)', () => {
     expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/SecondRedshiftRole', { 'iam:PassedToService': 'redshift.amazonaws.com' })).toBe('Allowed');
     expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/AdminRole', { 'iam:PassedToService': 'redshift.amazonaws.com' })).toBe('ImplicitlyDenied');
     expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/SecondRedshiftRole', { 'iam:PassedToService': 'ec2.amazonaws.com' })).toBe('ImplicitlyDenied');
+    // clusters only: the role cannot be passed to Redshift Serverless through this grant
+    expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/SecondRedshiftRole', { 'iam:PassedToService': 'redshift-serverless.amazonaws.com' })).toBe('ImplicitlyDenied');
   });
 
   test.each([
