@@ -4,6 +4,7 @@ import { dataApi, DataApiOptions } from './access/data-api';
 import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
 import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
 import { passRoleToRedshift } from './private/pass-role';
+import { checkClusterAction } from './private/redshift-actions';
 import { checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE } from './private/redshift-arns';
 import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
 import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
@@ -267,6 +268,7 @@ export class RedshiftPermissions {
       if (!Token.isUnresolved(action) && !/^redshift:[A-Za-z]+$/.test(action)) {
         throw new Error(`\`actions\` must be Redshift actions such as redshift:ModifyCluster (no wildcards), got: '${a}'`);
       }
+      if (!Token.isUnresolved(action)) checkClusterAction(scopeOf(grantee), action);
       return action;
     });
     rejectDuplicates('actions', actions);

@@ -405,6 +405,10 @@ const ERRORS: Array<[string, () => unknown, string]> = [
     '`actions` must be Redshift actions such as redshift:ModifyCluster (no wildcards), got: \'redshift:*\''],
   ['manageClusters actions: another service', () => manage({ actions: ['s3:GetObject'] }),
     '`actions` must be Redshift actions such as redshift:ModifyCluster (no wildcards), got: \'s3:GetObject\''],
+  ['manageClusters actions: no cluster resource (DescribeEvents)', () => manage({ actions: ['redshift:DescribeEvents'] }),
+    '`actions` must be Redshift actions that IAM authorizes on a cluster (manageClusters grants on clusters only), got: \'redshift:DescribeEvents\', which takes no cluster resource'],
+  ['manageClusters actions: no cluster resource (DescribeReservedNodes)', () => manage({ actions: ['DescribeReservedNodes'] }),
+    '`actions` must be Redshift actions that IAM authorizes on a cluster (manageClusters grants on clusters only), got: \'redshift:DescribeReservedNodes\', which takes no cluster resource'],
   ['manageClusters allowedTagKeys: empty', () => manage({ allowedTagKeys: [] }),
     '`allowedTagKeys` must list at least one tag key; leave it out to allow any'],
   ['manageClusters region: spaces', () => manage({ region: 'us west 2' }),
@@ -561,6 +565,10 @@ const WARNINGS: Array<[string, (s: Stack) => unknown, string, string]> = [
   ['databaseUsers: a mixed-case user (inCluster)', (s) => role(s, { databaseUsers: [DatabaseUser.inCluster('c1', 'EtlUser')] }), 'mixedCaseUser', MIXED('EtlUser')],
   ['databaseUsers: a mixed-case user (fromArn)', (s) => role(s, { databaseUsers: [DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:c1/Admin`)] }), 'mixedCaseUser', MIXED('Admin')],
   ['addDatabaseUser: an upper-case user', (s) => role(s).addDatabaseUser(DatabaseUser.inCluster('c1', 'ETL')), 'mixedCaseUser', MIXED('ETL')],
+  ['manageClusters actions: an action IAM does not know', (s) => RedshiftPermissions.manageClusters(grantee(s), { actions: ['redshift:MakeItFaster'] }), 'unknownAction',
+    '`actions` lists \'redshift:MakeItFaster\', which is not a Redshift action IAM knows (W3037): check the spelling; a policy that names it grants nothing'],
+  ['manageClusters actions: a misspelt action', (s) => RedshiftPermissions.manageClusters(grantee(s), { actions: ['redshift:ModifyClusters'] }), 'unknownAction',
+    '`actions` lists \'redshift:ModifyClusters\', which is not a Redshift action IAM knows (W3037): check the spelling; a policy that names it grants nothing'],
   ['regions: a Region no partition knows', (s) => role(s, { regions: ['xx-moon-1'] }), 'unknownRegion', UNKNOWN_REGION('xx-moon-1')],
   ['regions: a plausible but unknown Region', (s) => role(s, { regions: ['us-west-9'] }), 'unknownRegion', UNKNOWN_REGION('us-west-9')],
 ];
@@ -570,6 +578,7 @@ const NO_WARNING: Array<[string, (s: Stack) => unknown]> = [
   ['allowCopyFrom: a bucket of the same account', (s) => role(s).allowCopyFrom(bucket(s))],
   ['databaseUsers: a lower-case user', (s) => role(s, { databaseUsers: [DatabaseUser.inCluster('c1', 'etl_user')] })],
   ['regions: eusc-de-east-1', (s) => role(s, { regions: ['eusc-de-east-1'] })],
+  ['manageClusters actions: real cluster actions', (s) => RedshiftPermissions.manageClusters(grantee(s), { actions: ['redshift:ModifyCluster', 'redshift:PauseCluster', 'CreateTags'] })],
   ['regions: us-isof-south-1', (s) => role(s, { regions: ['us-isof-south-1'] })],
 ];
 
@@ -598,7 +607,7 @@ describe('input that may still be right: a warning with an id', () => {
     const s = stack();
     call(s);
     const warnings = Annotations.fromStack(s).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
-    expect(warnings.filter((w) => /crossAccountGrant|mixedCaseUser|unknownRegion/.test(w))).toEqual([]);
+    expect(warnings.filter((w) => /crossAccountGrant|mixedCaseUser|unknownRegion|unknownAction/.test(w))).toEqual([]);
   });
 });
 
