@@ -83,7 +83,7 @@ export class ChainedRole extends RedshiftRoleBase {
       throw new Error(`\`trust\` must be ChainTrust.ROLE or ChainTrust.ACCOUNT, got: '${trust}'`);
     }
     const roleName = props.roleName ?? generateRoleName(scope, id);
-    super(scope, id, { ...props, roleName }, [previousRolePrincipal(props.assumedBy, trust === ChainTrust.ACCOUNT)]);
+    super(scope, id, { ...props, roleName }, [previousRolePrincipal(scope, props.assumedBy, trust === ChainTrust.ACCOUNT)]);
     this.previousRole = props.assumedBy;
     const length = this.chainRoles().length;
     if (length > MAX_CHAIN_LENGTH) {

@@ -4,6 +4,8 @@ import { dataApi, DataApiOptions } from './access/data-api';
 import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
 import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
 import { passRoleToRedshift } from './private/pass-role';
+import { checkClusterAction } from './private/redshift-actions';
+import { checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE } from './private/redshift-arns';
 import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
 import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
 
@@ -33,11 +35,20 @@ export interface GetClusterCredentialsOptions extends RedshiftArnOptions {
   readonly clusterIdentifier: string;
 
   /**
-   * The database users the grantee may get credentials for (`redshift:DbUser`).
+   * The database users the grantee may get credentials for (`redshift:DbUser`). Give either
+   * `dbUsers` or `allDbUsers: true`.
    *
-   * @default - any user of the cluster
+   * @default - none: give `allDbUsers: true` for every user
    */
   readonly dbUsers?: string[];
+
+  /**
+   * Allow credentials for every database user of the cluster, the admin user included: an explicit
+   * choice instead of leaving `dbUsers` out.
+   *
+   * @default false
+   */
+  readonly allDbUsers?: boolean;
 
   /**
    * The databases the grantee may name (`redshift:DbName`).
@@ -177,8 +188,15 @@ export class RedshiftPermissions {
     rejectDuplicates('dbUsers', users);
     rejectDuplicates('dbNames', options.dbNames ?? []);
     rejectDuplicates('dbGroups', options.dbGroups ?? []);
-    if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; leave it out for any user');
+    (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
+    (options.dbGroups ?? []).forEach((g) => checkName('dbGroups', g, GROUP_NAME, GROUP_NAME_RULE));
+    if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user');
+    if (options.dbUsers !== undefined && options.allDbUsers) throw new Error('`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user');
+    if (options.dbUsers === undefined && !options.allDbUsers) {
+      throw new Error('`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included');
+    }
     if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
+    if (options.dbGroups !== undefined && options.dbGroups.length === 0) throw new Error('`dbGroups` must list at least one group; leave it out to join none');
 
     const scope = scopeOf(grantee);
     const cluster = options.clusterIdentifier;
@@ -223,6 +241,8 @@ export class RedshiftPermissions {
   public static getClusterCredentialsWithIam(grantee: iam.IGrantable, options: GetClusterCredentialsWithIamOptions): iam.Grant {
     validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
     rejectDuplicates('dbNames', options.dbNames ?? []);
+    if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
+    (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
     const scope = scopeOf(grantee);
     const conditions: Record<string, Record<string, unknown>> = {};
     if (options.dbNames) conditions.StringEquals = { 'redshift:DbName': oneOrMany(options.dbNames) };
@@ -248,6 +268,7 @@ export class RedshiftPermissions {
       if (!Token.isUnresolved(action) && !/^redshift:[A-Za-z]+$/.test(action)) {
         throw new Error(`\`actions\` must be Redshift actions such as redshift:ModifyCluster (no wildcards), got: '${a}'`);
       }
+      if (!Token.isUnresolved(action)) checkClusterAction(scopeOf(grantee), action);
       return action;
     });
     rejectDuplicates('actions', actions);

@@ -2,8 +2,16 @@ import { Construct } from 'constructs';
 import {
   checkName,
   clusterOrWildcard,
+  DATABASE_NAME,
+  DATABASE_NAME_RULE,
+  GROUP_NAME,
+  GROUP_NAME_RULE,
   IDENTIFIER,
   IDENTIFIER_RULE,
+  PARAMETER_GROUP,
+  PARAMETER_GROUP_RULE,
+  SNAPSHOT,
+  SNAPSHOT_RULE,
   redshiftArn,
   serverlessArn,
   UUID,
@@ -54,21 +62,21 @@ export class RedshiftArn {
   /** `arn:aws:redshift:REGION:ACCOUNT:dbname:CLUSTER/DATABASE` */
   public static dbName(scope: Construct, clusterIdentifier: string, databaseName: string, options: RedshiftArnOptions = {}): string {
     clusterOrWildcard('clusterIdentifier', clusterIdentifier);
-    checkName('databaseName', databaseName, /^[a-z_][a-z0-9_$-]{0,126}$|^\*$/i, 'a database name of up to 127 letters, digits, _ or $, not starting with a digit');
+    checkName('databaseName', databaseName, DATABASE_NAME, DATABASE_NAME_RULE);
     return redshiftArn(scope, 'dbname', `${clusterIdentifier}/${databaseName}`, options);
   }
 
   /** `arn:aws:redshift:REGION:ACCOUNT:dbgroup:CLUSTER/GROUP` */
   public static dbGroup(scope: Construct, clusterIdentifier: string, groupName: string, options: RedshiftArnOptions = {}): string {
     clusterOrWildcard('clusterIdentifier', clusterIdentifier);
-    checkName('groupName', groupName, /^[a-z_][a-z0-9_$.+@-]{0,126}$|^\*$/i, 'a database group name of up to 127 characters, not starting with a digit');
+    checkName('groupName', groupName, GROUP_NAME, GROUP_NAME_RULE);
     return redshiftArn(scope, 'dbgroup', `${clusterIdentifier}/${groupName}`, options);
   }
 
   /** `arn:aws:redshift:REGION:ACCOUNT:snapshot:CLUSTER/SNAPSHOT` */
   public static snapshot(scope: Construct, clusterIdentifier: string, snapshotIdentifier: string, options: RedshiftArnOptions = {}): string {
     clusterOrWildcard('clusterIdentifier', clusterIdentifier);
-    checkName('snapshotIdentifier', snapshotIdentifier, IDENTIFIER, IDENTIFIER_RULE);
+    checkName('snapshotIdentifier', snapshotIdentifier, SNAPSHOT, SNAPSHOT_RULE);
     return redshiftArn(scope, 'snapshot', `${clusterIdentifier}/${snapshotIdentifier}`, options);
   }
 
@@ -86,7 +94,7 @@ export class RedshiftArn {
 
   /** `arn:aws:redshift:REGION:ACCOUNT:parametergroup:GROUP` */
   public static parameterGroup(scope: Construct, parameterGroupName: string, options: RedshiftArnOptions = {}): string {
-    checkName('parameterGroupName', parameterGroupName, IDENTIFIER, IDENTIFIER_RULE);
+    checkName('parameterGroupName', parameterGroupName, PARAMETER_GROUP, PARAMETER_GROUP_RULE);
     return redshiftArn(scope, 'parametergroup', parameterGroupName, options);
   }
 

@@ -22,8 +22,11 @@ import * as ml from './grants/machine-learning';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
+import { adviseUserName } from './private/advice';
 import { firstRepeat } from './private/duplicates';
+import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
+import { checkRoleName } from './private/role-name';
 import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
@@ -117,12 +120,12 @@ export abstract class RedshiftRoleBase extends iam.Role {
     const trust = new TrustPrincipal(trustedPrincipals);
     super(scope, id, {
       assumedBy: trust,
-      roleName: props.roleName ?? PhysicalName.GENERATE_IF_NEEDED,
+      roleName: checkRoleName(props.roleName) ?? PhysicalName.GENERATE_IF_NEEDED,
       description: props.description,
       path: props.path,
       maxSessionDuration: props.maxSessionDuration,
       permissionsBoundary: props.permissionsBoundary,
-      managedPolicies: props.managedPolicies,
+      managedPolicies: checkManagedPolicyCount(props.managedPolicies),
     });
     this.trustPrincipal = trust;
     this.explicitRoleName = props.roleName;
@@ -152,6 +155,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
    */
   public addDatabaseUser(user: DatabaseUser): void {
     this.addExternalIdValue(user.arn, `user:${user._key}`, 'databaseUsers');
+    adviseUserName(this, 'databaseUsers', user._key.slice(user._key.lastIndexOf('/') + 1));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { adviseRegions } from './private/advice';
 import { redshiftServicePrincipals } from './private/trust';
 import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
 
@@ -48,5 +49,6 @@ export class RedshiftServiceRole extends RedshiftRoleBase {
     const services = redshiftServicePrincipals(props.regions, props.serverless);
     super(scope, id, props, services.map((service) => new iam.ServicePrincipal(service)));
     this.trustedServices = services;
+    adviseRegions(this, 'regions', props.regions);
   }
 }

@@ -114,6 +114,60 @@ describe('ChainedRole across two accounts (seed 001, Company A and Company B)', 
   });
 });
 
+describe('ChainedRole whose previous role is in an environment-agnostic stack', () => {
+  /** Replaces every Fn::ImportValue of the template by `value` (what the export holds once deployed). */
+  function resolveImports(node: any, value: string): any {
+    if (Array.isArray(node)) return node.map((n) => resolveImports(n, value));
+    if (node === null || typeof node !== 'object') return node;
+    if (Object.keys(node).length === 1 && node['Fn::ImportValue'] !== undefined) return value;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveImports(v, value)]));
+  }
+
+  test('ChainTrust.ACCOUNT trusts the previous role\'s account, read from its ARN, not the chained role\'s own account', async () => {
+    const app = newApp();
+    const stackA = new Stack(app, 'AgnosticA');
+    const stackB = new Stack(app, 'AgnosticB');
+    const roleA = new RedshiftServiceRole(stackA, 'RoleA', { roleName: 'RoleA' });
+    const roleB = new ChainedRole(stackB, 'RoleB', { assumedBy: roleA, roleName: 'RoleB', trust: ChainTrust.ACCOUNT });
+    const principal = JSON.stringify(stackB.resolve((roleB.assumeRolePolicy as iam.PolicyDocument).toJSON()));
+    expect(principal).not.toContain('AWS::AccountId');
+    const a = roleView(roleA, synth(stackA), { account: A, region: 'us-west-2', partition: 'aws' });
+    expect(a.arn).toBe(ROLE_A);
+    // B's template, its import replaced by what A's export holds, deployed to account B
+    const templateB = resolveImports(Template.fromStack(stackB).toJSON(), ROLE_A);
+    const bInB = roleView(roleB, Template.fromJSON(templateB), { account: B, region: 'us-west-2', partition: 'aws' });
+    // the trust is under test: every caller's own policy allows the hop
+    const identity = [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: bInB.arn }] }];
+    expect(await hop(ROLE_A, identity, bInB)).toBe('Allowed');
+    expect(await hop(`arn:aws:iam::${A}:role/Other`, identity, bInB)).toBe('Allowed');
+    // the chained role's own account (B) is not trusted
+    expect(await hop(`arn:aws:iam::${B}:role/RoleA`, identity, bInB)).toBe('ImplicitlyDenied');
+    expect(await hop(`arn:aws:iam::${THIRD}:role/RoleA`, identity, bInB)).toBe('ImplicitlyDenied');
+  });
+
+  test.each([ChainTrust.ROLE, ChainTrust.ACCOUNT])('a concrete stack cannot name its account (%s): a clear error', (trust) => {
+    const app = newApp();
+    const stackA = new Stack(app, 'AgnosticA');
+    const stackB = new Stack(app, 'CompanyB', { env: { account: B, region: 'us-west-2' } });
+    const roleA = new RedshiftServiceRole(stackA, 'RoleA', { roleName: 'RoleA' });
+    expect(() => new ChainedRole(stackB, 'RoleB', { assumedBy: roleA, roleName: 'RoleB', trust })).toThrow(
+      '`assumedBy` must be a role whose account is known: the previous role \'AgnosticA/RoleA\' is in the environment-agnostic stack '
+      + `'AgnosticA', so its account cannot be written into the trust of a role in stack 'CompanyB' (aws://${B}/us-west-2). `
+      + 'Give that stack a concrete `env: { account }`, or import the role with iam.Role.fromRoleArn and its literal ARN.',
+    );
+  });
+
+  test('in the same agnostic stack the account is that stack\'s own, which is the previous role\'s', () => {
+    const stack = new Stack(newApp(), 'Agnostic');
+    const roleA = new RedshiftServiceRole(stack, 'RoleA', { roleName: 'RoleA' });
+    new ChainedRole(stack, 'RoleB', { assumedBy: roleA, roleName: 'RoleB', trust: ChainTrust.ACCOUNT });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'RoleB',
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } } })] },
+    });
+  });
+});
+
 describe('ChainedRole with an imported previous role', () => {
   test('the trust is written and the other side\'s statement is handed over', () => {
     const app = newApp();

@@ -1,4 +1,4 @@
-import { lintTemplates } from './helpers/cfn-lint';
+import { lintPendingTemplates, lintTemplates, registerForLint } from './helpers/cfn-lint';
 import { materialize } from './helpers/iam';
 
 describe('test helpers', () => {
@@ -23,6 +23,28 @@ describe('test helpers', () => {
     // THEN
     const errors = findings.filter((f) => f.level === 'Error').map((f) => f.rule);
     expect(errors).toEqual(expect.arrayContaining(['E2533', 'E3002']));
+  });
+
+  test('the cfn-lint gate fails on W3037, an IAM action IAM does not know', () => {
+    // GIVEN a role policy with one real action and one that does not exist
+    const policy = (actions: string[]) => ({
+      Resources: {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'redshift.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } }],
+          },
+        },
+      },
+    });
+    // THEN cfn-lint reports W3037 for the unknown action, and the gate throws on it
+    expect(lintTemplates([{ name: 'unknown-action', template: policy(['redshift:DescribeClusters', 'redshift:MakeItFaster']) }]).map((f) => f.rule)).toContain('W3037');
+    registerForLint('unknown-action', policy(['redshift:MakeItFaster']));
+    expect(() => lintPendingTemplates()).toThrow(/W3037/);
+    // and passes the real action alone
+    registerForLint('known-action', policy(['redshift:DescribeClusters']));
+    expect(() => lintPendingTemplates()).not.toThrow();
   });
 
   test('the cfn-lint gate passes a clean template', () => {

@@ -52,7 +52,7 @@ describe('RedshiftArn', () => {
     [() => RedshiftArn.cluster(newStack(), 'Bad_Cluster'), /`clusterIdentifier`.*got: 'Bad_Cluster'/],
     [() => RedshiftArn.dbUser(newStack(), 'c1', '1user'), /`userName`.*got: '1user'/],
     [() => RedshiftArn.serverlessWorkgroup(newStack(), 'my-workgroup'), "`workgroupId` must be the UUID Redshift Serverless assigns (not the name), or '*' for all, got: 'my-workgroup'"],
-    [() => RedshiftArn.parameterGroup(newStack(), 'has space'), /`parameterGroupName` must be a Redshift identifier.*got: 'has space'/],
+    [() => RedshiftArn.parameterGroup(newStack(), 'has space'), /`parameterGroupName` must be a parameter group name.*got: 'has space'/],
     [() => RedshiftArn.cluster(newStack(), 'c1', { region: 'mars-1' }), /`region`.*got: 'mars-1'/],
   ])('rejects bad names (%#)', (make, message) => {
     expect(make).toThrow(message);
@@ -197,10 +197,12 @@ describe('RedshiftPermissions.getClusterCredentials', () => {
 
   test.each([
     [{ clusterIdentifier: 'Bad' }, /`clusterIdentifier`.*got: 'Bad'/],
-    [{ clusterIdentifier: 'c1', dbUsers: [] }, '`dbUsers` must list at least one user'],
+    [{ clusterIdentifier: 'c1', dbUsers: [] }, '`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user'],
+    [{ clusterIdentifier: 'c1' }, '`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included'],
+    [{ clusterIdentifier: 'c1', dbUsers: ['a'], allDbUsers: true }, '`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user'],
     [{ clusterIdentifier: 'c1', dbUsers: ['a', 'a'] }, "`dbUsers` lists 'a' more than once"],
-    [{ clusterIdentifier: 'c1', maxDuration: Duration.minutes(5) }, '`maxDuration` must be 15 to 60 minutes (GetClusterCredentials DurationSeconds 900-3600), got 300 seconds'],
-    [{ clusterIdentifier: 'c1', maxDuration: Duration.hours(2) }, 'got 7200 seconds'],
+    [{ clusterIdentifier: 'c1', allDbUsers: true, maxDuration: Duration.minutes(5) }, '`maxDuration` must be 15 to 60 minutes (GetClusterCredentials DurationSeconds 900-3600), got 300 seconds'],
+    [{ clusterIdentifier: 'c1', allDbUsers: true, maxDuration: Duration.hours(2) }, 'got 7200 seconds'],
   ])('rejects %j', (options, message) => {
     const { role } = operator();
     expect(() => RedshiftPermissions.getClusterCredentials(role, options)).toThrow(message);
@@ -239,7 +241,7 @@ describe('RedshiftPermissions.associateRoles (seed 002)', () => {
               'arn:aws:iam::123456789012:role/SecondRedshiftRole',
               'arn:aws:iam::123456789012:role/ThirdRedshiftRole',
             ],
-            Condition: { StringEquals: { 'iam:PassedToService': ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com'] } },
+            Condition: { StringEquals: { 'iam:PassedToService': 'redshift.amazonaws.com' } },
           },
         ],
       },
@@ -251,6 +253,8 @@ describe('RedshiftPermissions.associateRoles (seed 002)', () => {
     expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/SecondRedshiftRole', { 'iam:PassedToService': 'redshift.amazonaws.com' })).toBe('Allowed');
     expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/AdminRole', { 'iam:PassedToService': 'redshift.amazonaws.com' })).toBe('ImplicitlyDenied');
     expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/SecondRedshiftRole', { 'iam:PassedToService': 'ec2.amazonaws.com' })).toBe('ImplicitlyDenied');
+    // clusters only: the role cannot be passed to Redshift Serverless through this grant
+    expect(await roleMay(view, 'iam:PassRole', 'arn:aws:iam::123456789012:role/SecondRedshiftRole', { 'iam:PassedToService': 'redshift-serverless.amazonaws.com' })).toBe('ImplicitlyDenied');
   });
 
   test.each([

@@ -1,5 +1,7 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { adviseCrossAccount } from '../private/advice';
+import { grantKey } from '../private/key-grant';
 import { validateEmrClusterId } from '../private/validation';
 
 /**
@@ -8,13 +10,14 @@ import { validateEmrClusterId } from '../private/validation';
 
 /** COPY from Amazon DynamoDB: Scan and DescribeTable on the table (+ its customer managed key). */
 export function allowCopyFromTable(target: GrantTarget, table: dynamodb.ITable): iam.Grant {
+  adviseCrossAccount(target.role, table, 'allowCopyFromTable', table.tableArn);
   const grant = iam.Grant.addToPrincipal({
     grantee: target.role,
     actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],
     resourceArns: [table.tableArn],
   });
   if (table.encryptionKey) {
-    return grant.combine(table.encryptionKey.grant(target.role, 'kms:Decrypt', 'kms:DescribeKey'));
+    return grant.combine(grantKey(target.role, table.encryptionKey, ['kms:Decrypt', 'kms:DescribeKey'], '`allowCopyFromTable`: the encryption key of the table'));
   }
   return grant;
 }

@@ -1,6 +1,7 @@
 import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
 import { grantS3 } from './s3-commands';
+import { grantKey } from '../private/key-grant';
 import { validateSageMakerEndpointName } from '../private/validation';
 
 /**
@@ -127,7 +128,7 @@ export function allowCreateModel(target: GrantTarget, options: CreateModelOption
   target.trustService(SAGEMAKER);
 
   if (options.kmsKey) {
-    grant = grant.combine(options.kmsKey.grant(role, ...KEY_ACTIONS)).combine(iam.Grant.addToPrincipal({
+    grant = grant.combine(grantKey(role, options.kmsKey, KEY_ACTIONS, '`allowCreateModel` `kmsKey`: the key')).combine(iam.Grant.addToPrincipal({
       grantee: role,
       actions: ['kms:CreateGrant'],
       resourceArns: [options.kmsKey.keyArn],

@@ -1,5 +1,7 @@
 import { aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { adviseCrossAccount } from '../private/advice';
+import { grantKey } from '../private/key-grant';
 import { validateKeyPrefix } from '../private/validation';
 
 /**
@@ -57,7 +59,7 @@ export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: 
   // "Unloading encrypted data files", Amazon Redshift Database Developer Guide (KMS_KEY_ID), and
   // "Using server-side encryption with AWS KMS keys (SSE-KMS)", Amazon S3 User Guide: writing an
   // object under a KMS key takes kms:GenerateDataKey, a multipart upload kms:Decrypt too.
-  return options.kmsKey ? grant.combine(options.kmsKey.grant(target.role, 'kms:Decrypt', 'kms:GenerateDataKey')) : grant;
+  return options.kmsKey ? grant.combine(grantKey(target.role, options.kmsKey, ['kms:Decrypt', 'kms:GenerateDataKey'], '`allowUnloadTo` `kmsKey`: the key')) : grant;
 }
 
 /**
@@ -85,6 +87,7 @@ export function grantS3(
   verb: string,
 ): iam.Grant {
   validateKeyPrefix(`${method} keyPrefix`, keyPrefix);
+  adviseCrossAccount(target.role, bucket, method);
   const where = keyPrefix === undefined ? 'the bucket' : `the key prefix '${keyPrefix}'`;
 
   const objects = bucket.arnForObjects(`${keyPrefix ?? ''}*`);
@@ -103,7 +106,7 @@ export function grantS3(
     resourceArns: [objects],
   }));
   if (bucket.encryptionKey) {
-    grant = grant.combine(bucket.encryptionKey.grant(target.role, ...kmsActions));
+    grant = grant.combine(grantKey(target.role, bucket.encryptionKey, kmsActions, `\`${method}\`: the encryption key of the bucket`));
   }
   return grant;
 }

@@ -1,6 +1,7 @@
 import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
-import { grantS3, grantS3Read } from './s3-commands';
+import { grantS3 } from './s3-commands';
+import { grantKey } from '../private/key-grant';
 import { rejectDuplicates, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
 
 /**
@@ -152,11 +153,18 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
     resourceArns: [catalog, ...databases, ...tables],
   });
   for (const location of options.dataLocations ?? []) {
-    grant = grant.combine(location.writable
+    // "Policies to grant minimum permissions" (same page): GetBucketLocation and
+    // ListBucketMultipartUploads on the bucket, GetObject and ListMultipartUploadParts on the objects.
+    grant = grant.combine(grantS3(target, location.bucket, location.keyPrefix, 'dataLocations',
       // "CREATE EXTERNAL TABLE AS" usage notes and "INSERT (external table)", Amazon Redshift
       // Database Developer Guide: the role of the external schema needs read and write access to S3.
-      ? grantS3(target, location.bucket, location.keyPrefix, 'dataLocations', ['s3:GetObject', 's3:PutObject'], ['kms:Decrypt', 'kms:GenerateDataKey'], 'Spectrum writes')
-      : grantS3Read(target, location.bucket, location.keyPrefix, 'dataLocations', 'Spectrum reads'));
+      location.writable ? ['s3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'] : ['s3:GetObject', 's3:ListMultipartUploadParts'],
+      location.writable ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+      location.writable ? 'Spectrum writes' : 'Spectrum reads')).combine(iam.Grant.addToPrincipal({
+      grantee: target.role,
+      actions: ['s3:GetBucketLocation', 's3:ListBucketMultipartUploads'],
+      resourceArns: [location.bucket.bucketArn],
+    }));
   }
   // "IAM policies for Amazon Redshift Spectrum", Amazon Redshift Database Developer Guide,
   // https://docs.aws.amazon.com/redshift/latest/dg/c-spectrum-iam-policies.html (Lake Formation:
@@ -168,7 +176,7 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
   // in AWS Glue", AWS Glue Developer Guide (Decrypt to read; Encrypt and GenerateDataKey to write).
   if (options.catalogKey) {
     const writes = options.allowCreateDatabase || options.allowTableChanges;
-    grant = grant.combine(options.catalogKey.grant(target.role, ...(writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'])));
+    grant = grant.combine(grantKey(target.role, options.catalogKey, writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'], '`allowSpectrum` `catalogKey`: the key'));
   }
   return grant;
 }

@@ -1,5 +1,6 @@
 import { aws_iam as iam, aws_kinesis as kinesis, Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { grantKey } from '../private/key-grant';
 import { rejectDuplicates, validateKafkaTopic } from '../private/validation';
 
 /**
@@ -55,7 +56,7 @@ export function allowStreamingIngestion(target: GrantTarget, stream: kinesis.ISt
   // Same page, "IAM policy for an encrypted stream": kms:Decrypt on the stream's key. (A stream
   // encrypted with the AWS managed key aws/kinesis needs no key permission.)
   if (stream.encryptionKey) {
-    grant = grant.combine(stream.encryptionKey.grant(target.role, 'kms:Decrypt'));
+    grant = grant.combine(grantKey(target.role, stream.encryptionKey, ['kms:Decrypt'], '`allowStreamingIngestion`: the encryption key of the stream'));
   }
   return grant;
 }

@@ -1,3 +1,5 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
+
 /** Limits checked at synth time (see the README's table). */
 
 /** IAM's default quota for the length of a role trust policy. */
@@ -8,3 +10,14 @@ export const MAX_CHAIN_LENGTH = 10;
 
 /** Redshift's quota of IAM roles associated with one cluster (CloudFormation's IamRoles maximum). */
 export const MAX_ROLES_PER_CLUSTER = 50;
+
+/** IAM's default quota of managed policies attached to one role. */
+export const MAX_MANAGED_POLICIES = 10;
+
+/** `managedPolicies`, or an error when it holds more than IAM attaches to a role by default. */
+export function checkManagedPolicyCount(policies: iam.IManagedPolicy[] | undefined): iam.IManagedPolicy[] | undefined {
+  if (policies && policies.length > MAX_MANAGED_POLICIES) {
+    throw new Error(`\`managedPolicies\` must hold at most ${MAX_MANAGED_POLICIES} policies (IAM's default quota of managed policies per role; raise it in Service Quotas and attach the rest later), got ${policies.length}`);
+  }
+  return policies;
+}

@@ -11,6 +11,18 @@ export interface ArnLocation {
 /** Redshift identifiers of the letters-digits-hyphens family, or `*`. */
 export const IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9-]{0,254}$|^\*$/;
 export const IDENTIFIER_RULE = 'a Redshift identifier: letters, digits and hyphens, starting with a letter';
+/** Parameter group names: the default groups hold dots (default.redshift-1.0). */
+export const PARAMETER_GROUP = /^[a-zA-Z][a-zA-Z0-9.-]{0,254}$|^\*$/;
+export const PARAMETER_GROUP_RULE = 'a parameter group name: letters, digits, hyphens and dots, starting with a letter';
+/** Snapshot identifiers: manual ones, and automated ones, which Redshift names rs:CLUSTER-DATE. */
+export const SNAPSHOT = /^(rs:)?[a-zA-Z][a-zA-Z0-9-]{0,254}$|^\*$/;
+export const SNAPSHOT_RULE = 'a snapshot identifier: letters, digits and hyphens, starting with a letter (automated snapshots: rs:...)';
+/** Database names as `redshift:DbName` and dbname ARNs take them. */
+export const DATABASE_NAME = /^[a-z_][a-z0-9_$-]{0,126}$|^\*$/i;
+export const DATABASE_NAME_RULE = 'a database name of up to 127 letters, digits, _ or $, not starting with a digit';
+/** Database group names as dbgroup ARNs take them. */
+export const GROUP_NAME = /^[a-z_][a-z0-9_$.+@-]{0,126}$|^\*$/i;
+export const GROUP_NAME_RULE = 'a database group name of up to 127 characters, not starting with a digit';
 /** The IDs Redshift Serverless assigns, or `*`. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\*$/;
 export const UUID_RULE = 'the UUID Redshift Serverless assigns (not the name)';

@@ -1,4 +1,5 @@
-import { aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, ArnFormat, Resource, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { TRUST_POLICY_QUOTA } from './limits';
 import { formatNumber, policySize } from './policy-size';
 import { rejectDuplicates, validateRegion } from './validation';
@@ -96,10 +97,32 @@ export function redshiftServicePrincipals(regions: string[] | undefined, serverl
 }
 
 /**
- * Whom the next role of a chain trusts: exactly the previous role's ARN, or (`byAccount`) every
- * principal of its account, `arn:aws:iam::ACCOUNT:root`.
+ * Whom the next role of a chain, defined in `scope`, trusts: exactly the previous role's ARN, or
+ * (`byAccount`) every principal of its account, `arn:aws:iam::ACCOUNT:root`.
+ *
+ * A previous role of this app in an environment-agnostic stack has no account known at synth time:
+ * its `env.account` is that stack's `AWS::AccountId`, which rendered in another stack would name
+ * the account of the chained role instead. When both stacks share the (agnostic) environment, the
+ * account is read from the previous role's ARN through a cross-stack reference; otherwise the
+ * account cannot be known here, which is an error.
  */
-export function previousRolePrincipal(previous: iam.IRole, byAccount: boolean): iam.IPrincipal {
+export function previousRolePrincipal(scope: IConstruct, previous: iam.IRole, byAccount: boolean): iam.IPrincipal {
+  const here = Stack.of(scope);
+  if (Resource.isOwnedResource(previous)) {
+    const there = Stack.of(previous);
+    if (there !== here && Token.isUnresolved(there.account)) {
+      if (there.environment !== here.environment) {
+        throw new Error(
+          `\`assumedBy\` must be a role whose account is known: the previous role '${previous.node.path}' is in the environment-agnostic stack `
+          + `'${there.node.path}', so its account cannot be written into the trust of a role in stack '${here.node.path}' (${here.environment}). `
+          + 'Give that stack a concrete `env: { account }`, or import the role with iam.Role.fromRoleArn and its literal ARN.',
+        );
+      }
+      if (byAccount) {
+        return new iam.AccountPrincipal(here.splitArn(previous.roleArn, ArnFormat.SLASH_RESOURCE_NAME).account);
+      }
+    }
+  }
   return byAccount ? new iam.AccountPrincipal(previous.env.account) : new iam.ArnPrincipal(previous.roleArn);
 }
 

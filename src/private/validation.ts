@@ -6,8 +6,11 @@ import { firstRepeat } from './duplicates';
  * value, and lets unresolved Tokens through (they are checked where they resolve, or not at all).
  */
 
-/** `xx-xxxx-N`, optionally with a partition qualifier: us-west-2, us-gov-west-1, cn-north-1, us-isob-east-1. */
-const REGION = /^[a-z]{2}(-[a-z]+)?-[a-z]+-\d{1,2}$/;
+/**
+ * `xx-xxxx-N`, optionally with a partition qualifier: us-west-2, us-gov-west-1, cn-north-1,
+ * us-isob-east-1, and the longer prefixes of newer partitions (eusc-de-east-1).
+ */
+const REGION = /^[a-z]{2,4}(-[a-z]+)?-[a-z]+-\d{1,2}$/;
 /** STS ExternalId: 2–1,224 characters of `[\w+=,.@:/-]`. */
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 /** Redshift cluster identifier: lowercase letters, digits, hyphens, starting with a letter. */
@@ -80,6 +83,9 @@ export function validateDbUserName(prop: string, value: string): void {
   if (isUnresolved(value)) return;
   if (!DB_USER.test(value)) {
     throw new Error(`\`${prop}\` must be 1 to 64 characters, start with a letter, and contain only letters, digits and _+.@- (Redshift database user name), got: '${value}'`);
+  }
+  if (value.toLowerCase() === 'public') {
+    throw new Error(`\`${prop}\` must name a database user: PUBLIC is Redshift's group of every user, never a user that signs in, got: '${value}'`);
   }
 }
 
@@ -157,8 +163,9 @@ export function validateKeyPrefix(prop: string, value: string | undefined): void
   if (value.includes('${')) {
     throw new Error(`\`${prop}\` must not contain an IAM policy variable ('\${...}'), got: '${value}'`);
   }
-  if (value.length > 1024) {
-    throw new Error(`\`${prop}\` must be at most 1,024 characters (the S3 key length limit), got ${value.length}`);
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > 1024) {
+    throw new Error(`\`${prop}\` must be at most 1,024 bytes in UTF-8 (the S3 key length limit), got ${bytes}`);
   }
 }
 

@@ -25,6 +25,23 @@ describe('allowSpectrum', () => {
     expect(await roleMay(view, 's3:GetObject', 'arn:aws:s3:::spectrum-data/private/x')).toBe('ImplicitlyDenied');
   });
 
+  test('the documented minimum S3 permissions ("Policies to grant minimum permissions"): bucket location and multipart listing, on that bucket and prefix only', async () => {
+    const { stack, role } = setup();
+    const data = s3.Bucket.fromBucketName(stack, 'Data', 'spectrum-data');
+    role.allowSpectrum({ databases: ['spectrumdb'], dataLocations: [{ bucket: data, keyPrefix: 'tickit/' }] });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 's3:GetBucketLocation', 'arn:aws:s3:::spectrum-data')).toBe('Allowed');
+    expect(await roleMay(view, 's3:ListBucketMultipartUploads', 'arn:aws:s3:::spectrum-data')).toBe('Allowed');
+    expect(await roleMay(view, 's3:ListMultipartUploadParts', 'arn:aws:s3:::spectrum-data/tickit/sales/part-0')).toBe('Allowed');
+    expect(await roleMay(view, 's3:ListBucket', 'arn:aws:s3:::spectrum-data', { 's3:prefix': 'tickit/sales/' })).toBe('Allowed');
+    // neighbours: another bucket, parts outside the prefix, writes
+    expect(await roleMay(view, 's3:GetBucketLocation', 'arn:aws:s3:::other-bucket')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:ListBucketMultipartUploads', 'arn:aws:s3:::other-bucket')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:ListMultipartUploadParts', 'arn:aws:s3:::spectrum-data/private/x')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:AbortMultipartUpload', 'arn:aws:s3:::spectrum-data/tickit/x')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:PutObject', 'arn:aws:s3:::spectrum-data/tickit/x')).toBe('ImplicitlyDenied');
+  });
+
   test('allowCreateDatabase and allowTableChanges add exactly those writes', async () => {
     const { stack, role } = setup();
     role.allowSpectrum({ databases: ['spectrumdb'], allowCreateDatabase: true, allowTableChanges: true });

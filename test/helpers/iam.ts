@@ -67,6 +67,8 @@ export function materialize(template: any, value: any, env: Env): any {
         return nameOf(v);
       }
       if (k === 'Fn::Join') return (v[1] as any[]).map(visit).join(v[0]);
+      if (k === 'Fn::Split') return String(visit(v[1])).split(v[0]);
+      if (k === 'Fn::Select') return visit(v[1])[Number(v[0])];
       if (k === 'Fn::GetAtt') {
         const [id, attr] = Array.isArray(v) ? v : String(v).split('.');
         if (attr === 'Arn') return arnOf(id);
@@ -92,12 +94,12 @@ export function envOf(stack: Stack): Env {
   return { account: stack.account, region: stack.region, partition: 'aws' };
 }
 
-/** Reads a role (given by construct) out of its stack's synthesized template. */
-export function roleView(role: IConstruct, template?: Template): RoleView {
+/** Reads a role (given by construct) out of its stack's synthesized template (`deployedTo`: where an agnostic stack is deployed). */
+export function roleView(role: IConstruct, template?: Template, deployedTo?: Env): RoleView {
   const stack = Stack.of(role);
   const json = (template ?? Template.fromStack(stack)).toJSON();
   const logicalId = stack.getLogicalId((role.node.defaultChild ?? role) as any);
-  const env = envOf(stack);
+  const env = deployedTo ?? envOf(stack);
   const resource = json.Resources[logicalId];
   if (!resource || resource.Type !== 'AWS::IAM::Role') throw new Error(`roleView: ${logicalId} is not a role`);
   const refersToRole = (roles: any[] | undefined) => (roles ?? []).some((r) => r?.Ref === logicalId);

@@ -1,0 +1,45 @@
+import { Annotations, Arn, ArnFormat, IResource, Stack, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { IConstruct } from 'constructs';
+
+/**
+ * Advice on input that may still be right: warnings (with ids, so that they can be acknowledged)
+ * rather than errors.
+ */
+
+/** A Region code that aws-cdk-lib's region-info knows in no partition: a typo, or a Region newer than this CDK. */
+export function adviseRegions(scope: IConstruct, prop: string, regions: string[] | undefined): void {
+  const known = new Set(RegionInfo.regions.map((r) => r.name));
+  for (const region of regions ?? []) {
+    if (Token.isUnresolved(region) || known.has(region)) continue;
+    Annotations.of(scope).addWarningV2('cdk-redshift-iam:unknownRegion',
+      `\`${prop}\` lists '${region}', a Region no AWS partition known to this aws-cdk-lib has: check the code (a newer Region needs a newer aws-cdk-lib to be recognized)`);
+  }
+}
+
+/**
+ * A database user name with upper-case letters: Redshift stores unquoted names in lower case,
+ * and the user ARN it sends as `sts:ExternalId` holds the name as stored.
+ */
+export function adviseUserName(scope: IConstruct, prop: string, userName: string): void {
+  if (Token.isUnresolved(userName) || userName === userName.toLowerCase()) return;
+  Annotations.of(scope).addWarningV2('cdk-redshift-iam:mixedCaseUser',
+    `\`${prop}\` names the database user '${userName}' with upper-case letters: Redshift stores user names in lower case `
+    + `unless they were created quoted with enable_case_sensitive_identifier, so the ExternalId it sends is likely for '${userName.toLowerCase()}'`);
+}
+
+/**
+ * A grant on a resource of another account: the role's own policy is not enough, the resource's
+ * owner must allow the role too (a bucket, key or function policy), or the role reaches it through
+ * a role chain into that account.
+ */
+export function adviseCrossAccount(role: IConstruct, resource: IResource, method: string, arn?: string): void {
+  const roleAccount = Stack.of(role).account;
+  // Some imports (a table from its ARN) keep the account in the ARN only.
+  const fromArn = arn === undefined || Token.isUnresolved(arn) ? undefined : Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account;
+  const resourceAccount = [resource.env.account, fromArn].find((a) => a && !Token.isUnresolved(a) && a !== roleAccount);
+  if (Token.isUnresolved(roleAccount) || resourceAccount === undefined) return;
+  Annotations.of(role).addWarningV2('cdk-redshift-iam:crossAccountGrant',
+    `\`${method}\`: '${resource.node.path}' belongs to account ${resourceAccount}, the role to account ${roleAccount}: the grant works only if `
+    + `the resource's own policy in ${resourceAccount} also allows this role, or through a role chain into that account (ChainedRole)`);
+}
