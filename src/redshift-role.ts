@@ -21,6 +21,7 @@ import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { formatNumber, policySize } from './private/policy-size';
 import { TrustPrincipal } from './private/trust';
+import { literalRoleArn } from './private/sql-arn';
 import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
@@ -166,24 +167,21 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * `IAM_ROLE '<role ARN>'`: the authorization clause of COPY, UNLOAD, CREATE EXTERNAL SCHEMA and
    * CREATE EXTERNAL FUNCTION for this role.
    *
-   * The ARN is literal text when the role has a `roleName` and the stack a concrete account;
-   * otherwise it holds a Token that resolves in the template (put it in a `CfnOutput`).
+   * The ARN is literal text, ready to paste into SQL, when the role has a name known at synth time
+   * (`roleName`; a `ChainedRole` always has one) and the stack a concrete account and Region (the
+   * partition follows from the Region, with or without the `@aws-cdk/core:enablePartitionLiterals`
+   * feature flag). Otherwise it holds a Token that resolves in the template (put it in a `CfnOutput`).
    */
   public iamRoleClause(): string {
     return `IAM_ROLE '${this.roleArnForSql}'`;
   }
 
   /**
-   * The role's ARN as literal text when it can be known at synth time (a given `roleName` and a
-   * concrete account), else `roleArn`.
+   * The role's ARN as literal text when it can be known at synth time (a name known at synth
+   * time, and a stack with a concrete account and Region), else `roleArn`.
    */
   public get roleArnForSql(): string {
-    const stack = Stack.of(this);
-    const named = this._nameBasedArn();
-    if (named !== undefined && !Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.partition)) {
-      return named;
-    }
-    return this.roleArn;
+    return literalRoleArn(this, this.explicitRoleName, this.rolePath) ?? this.roleArn;
   }
 
   /**
