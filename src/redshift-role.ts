@@ -20,8 +20,8 @@ import { firstRepeat } from './private/duplicates';
 import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { formatNumber, policySize } from './private/policy-size';
-import { TrustPrincipal } from './private/trust';
 import { literalRoleArn } from './private/sql-arn';
+import { TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
