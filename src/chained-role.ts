@@ -110,7 +110,10 @@ export class ChainedRole extends RedshiftRoleBase {
       const previousStack = Stack.of(props.assumedBy);
       if (previousStack !== Stack.of(this)) {
         // IAM checks that a role named in a trust policy exists: deploy the previous role first.
-        Stack.of(this).addDependency(previousStack, `ChainedRole ${this.node.path} trusts ${props.assumedBy.node.path}`);
+        // A dependency between the two constructs becomes a dependency between their stacks
+        // (Stack#addDependency is deprecated in newer aws-cdk-lib, and its replacement
+        // addStackDependency does not exist in the oldest one we support).
+        this.node.addDependency(props.assumedBy);
       }
     } else {
       this.previousRoleGranted = false;
