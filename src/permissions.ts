@@ -1,5 +1,6 @@
 import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
 import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
+import { acknowledgeGrantedWildcard } from './private/grantee-wildcards';
 import { passRoleToRedshift } from './private/pass-role';
 import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
 import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
@@ -149,6 +150,10 @@ export class RedshiftPermissions {
     rejectDuplicates('clusterIdentifiers', options.clusterIdentifiers);
     const scope = scopeOf(grantee);
     const clusters = options.clusterIdentifiers.map((c) => RedshiftArn.cluster(scope, c, options));
+    acknowledgeGrantedWildcard(scope, '*', ['redshift:DescribeClusters'],
+      'redshift:DescribeClusters on \'*\' is the documented policy of "Associating IAM roles with clusters" (Amazon Redshift '
+      + 'Management Guide): it lets the operator list the clusters to find the one to change, and only reads their descriptions; '
+      + 'the changes (ModifyClusterIamRoles, iam:PassRole) are limited to the named clusters and roles (cdk-redshift-iam).');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['redshift:DescribeClusters'],
@@ -259,10 +264,20 @@ export class RedshiftPermissions {
       rejectDuplicates('allowedTagKeys', options.allowedTagKeys);
       conditions['ForAllValues:StringEquals'] = { 'aws:TagKeys': options.allowedTagKeys };
     }
+    const scope = scopeOf(grantee);
+    const clusters = RedshiftArn.cluster(scope, '*', { region: options.region, account: options.account });
+    if (Object.keys(conditions).length > 0) {
+      // The tag conditions, not the ARN, choose the clusters: the ARN's `*` is how the documented
+      // examples write it. Without a condition the grant reaches every cluster and stays reported.
+      acknowledgeGrantedWildcard(scope, clusters, actions,
+        `${actions.join(', ')} on every cluster of the account and Region only where the tag conditions (${Object.keys(conditions).join(', ')}) hold, `
+        + 'as in the examples of "Using IAM policy conditions for fine-grained access control" (Amazon Redshift Management Guide): '
+        + 'the tags, not the ARN, choose the clusters (cdk-redshift-iam).');
+    }
     return iam.Grant.addToPrincipal({
       grantee,
       actions,
-      resourceArns: [RedshiftArn.cluster(scopeOf(grantee), '*', { region: options.region, account: options.account })],
+      resourceArns: [clusters],
       conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
     });
   }
