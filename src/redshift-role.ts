@@ -6,7 +6,6 @@ import {
   Duration,
   PhysicalName,
   Stack,
-  Token,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { DatabaseUser } from './database-user';
@@ -16,11 +15,12 @@ import * as externalFunction from './grants/external-function';
 import { GrantTarget } from './grants/grant-target';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
+import { databaseUserKey } from './private/database-user-keys';
 import { firstRepeat } from './private/duplicates';
 import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { formatNumber, policySize } from './private/policy-size';
-import { literalRoleArn } from './private/sql-arn';
+import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
 import { TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
@@ -100,6 +100,11 @@ export interface RedshiftRoleBaseProps {
  *
  * Statements are merged and, when a role collects more than IAM's inline-policy quota holds,
  * overflow into generated customer managed policies.
+ *
+ * Not part of the jsii API (a hidden base class): its members appear on RedshiftServiceRole and
+ * ChainedRole, and nothing offers to construct it.
+ *
+ * @internal
  */
 export abstract class RedshiftRoleBase extends iam.Role {
   private readonly trustPrincipal: TrustPrincipal;
@@ -147,7 +152,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * listed ones".
    */
   public addDatabaseUser(user: DatabaseUser): void {
-    this.addExternalIdValue(user.arn, `user:${user._key}`, 'databaseUsers');
+    this.addExternalIdValue(user.arn, `user:${databaseUserKey(user)}`, 'databaseUsers');
   }
 
   /**
@@ -187,29 +192,9 @@ export abstract class RedshiftRoleBase extends iam.Role {
   /**
    * The role's ARN built from its name, when the name is known at synth time: usable in another
    * stack without a cross-stack reference (so without a dependency on this stack).
-   *
-   * @internal
    */
-  public _nameBasedArn(): string | undefined {
-    if (this.explicitRoleName === undefined || Token.isUnresolved(this.explicitRoleName) || Token.isUnresolved(this.rolePath)) {
-      return undefined;
-    }
-    return Stack.of(this).formatArn({
-      service: 'iam',
-      region: '',
-      resource: 'role',
-      resourceName: `${this.rolePath.replace(/^\//, '')}${this.explicitRoleName}`,
-    });
-  }
-
-  /**
-   * The role this one trusts in a role chain (a ChainedRole's previous role); `undefined` for a
-   * role that Redshift assumes itself.
-   *
-   * @internal
-   */
-  public _previousInChain(): iam.IRole | undefined {
-    return undefined;
+  private _nameBasedArn(): string | undefined {
+    return nameBasedRoleArn(this, this.explicitRoleName, this.rolePath);
   }
 
   /**
@@ -217,14 +202,18 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * `s3:prefix` condition to the prefix, `s3:GetObject` on the objects under it, and
    * `kms:Decrypt` on the bucket's key when it has one.
    */
-  public allowCopyFrom(bucket: s3.IBucket, options: s3Commands.S3AccessOptions = {}): iam.Grant {
+  public allowCopyFrom(bucket: s3.IBucket,
+    /** @default - the whole bucket */
+    options: s3Commands.S3AccessOptions = {}): iam.Grant {
     return s3Commands.allowCopyFrom(this.grantTarget, bucket, options);
   }
 
   /**
    * CREATE LIBRARY from Amazon S3: LIST and GET under the prefix (+ `kms:Decrypt`).
    */
-  public allowCreateLibraryFrom(bucket: s3.IBucket, options: s3Commands.S3AccessOptions = {}): iam.Grant {
+  public allowCreateLibraryFrom(bucket: s3.IBucket,
+    /** @default - the whole bucket */
+    options: s3Commands.S3AccessOptions = {}): iam.Grant {
     return s3Commands.allowCreateLibraryFrom(this.grantTarget, bucket, options);
   }
 
@@ -232,7 +221,9 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * UNLOAD to Amazon S3: GET, LIST and PUT under the prefix; `kms:GenerateDataKey` and
    * `kms:Decrypt` on the bucket's key when it has one.
    */
-  public allowUnloadTo(bucket: s3.IBucket, options: s3Commands.UnloadAccessOptions = {}): iam.Grant {
+  public allowUnloadTo(bucket: s3.IBucket,
+    /** @default - the whole bucket, without `s3:DeleteObject` (no CLEANPATH) */
+    options: s3Commands.UnloadAccessOptions = {}): iam.Grant {
     return s3Commands.allowUnloadTo(this.grantTarget, bucket, options);
   }
 
