@@ -42,6 +42,15 @@ const CLUSTER_AND_USER = /^([^/:]+)\/([^/:]+)$/;
  * the user's ARN, `arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER`, as the `sts:ExternalId`
  * of the AssumeRole call. A role's trust policy that lists these ARNs lets only those users use
  * the role.
+ *
+ * @example
+ * new RedshiftServiceRole(this, 'Role', {
+ *   databaseUsers: [
+ *     DatabaseUser.inCluster('my-cluster', 'user1'),                    // the stack's Region and account
+ *     DatabaseUser.inCluster('my-cluster', 'user2', { region: 'us-east-1' }),
+ *     DatabaseUser.fromArn('arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user3'),
+ *   ],
+ * });
  */
 export class DatabaseUser {
   /**

@@ -135,6 +135,15 @@ export interface ManageClustersOptions {
 /**
  * Identity policies for the people and services that manage Redshift: the examples of the
  * Redshift documentation as method calls, scoped to named resources.
+ *
+ * @example
+ * declare const analysts: iam.IRole;
+ * RedshiftPermissions.getClusterCredentials(analysts, {
+ *   clusterIdentifier: 'my-redshift-cluster',
+ *   dbUsers: ['analyst'],
+ *   dbNames: ['dev'],
+ *   maxDuration: Duration.minutes(30),
+ * });
  */
 export class RedshiftPermissions {
   /**

@@ -36,6 +36,13 @@ export interface RedshiftArnOptions {
  * Every ARN goes through `Stack.formatArn`, so the partition, Region and account come from the
  * stack unless given, and Tokens work anywhere. A name of `*` stands for every resource of that
  * type (for example `RedshiftArn.cluster(this, '*')`).
+ *
+ * @example
+ * declare const operators: iam.IRole;
+ * operators.addToPrincipalPolicy(new iam.PolicyStatement({
+ *   actions: ['redshift:RebootCluster'],
+ *   resources: [RedshiftArn.cluster(this, 'my-cluster', { region: 'us-west-2' })],
+ * }));
  */
 export class RedshiftArn {
   /** `arn:aws:redshift:REGION:ACCOUNT:cluster:CLUSTER` */

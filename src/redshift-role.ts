@@ -136,7 +136,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
       scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),
       // A role of this library with a known name is named by its ARN text, so that a chain across
       // stacks never makes the previous role's stack depend on the next one's.
-      arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role._nameBasedArn() : undefined) ?? role.roleArn,
+      arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role.nameBasedArn() : undefined) ?? role.roleArn,
     };
 
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
@@ -193,7 +193,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * The role's ARN built from its name, when the name is known at synth time: usable in another
    * stack without a cross-stack reference (so without a dependency on this stack).
    */
-  private _nameBasedArn(): string | undefined {
+  private nameBasedArn(): string | undefined {
     return nameBasedRoleArn(this, this.explicitRoleName, this.rolePath);
   }
 
