@@ -11,9 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-tarball=$(ls -t "$repo"/dist/js/cdk-redshift-iam@*.jsii.tgz 2>/dev/null | head -1 || true)
-if [ -z "$tarball" ]; then
-  echo "compat: no dist/js/cdk-redshift-iam@*.jsii.tgz; run 'npx projen compile && npx projen package:js' first" >&2
+# The tarball of the version package.json holds (0.0.0, or RELEASE_VERSION under release:local).
+tarball="$repo/dist/js/cdk-redshift-iam@$(node -p "require('./package.json').version").jsii.tgz"
+if [ ! -f "$tarball" ]; then
+  echo "compat: no $tarball; run 'npx projen compile && npx projen package:js' first" >&2
   exit 1
 fi
 
