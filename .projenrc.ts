@@ -41,9 +41,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
   release: false,
 
+  // The languages we publish; `npx projen build` packages each into dist/ (see package-all below)
+  // and test-languages/ proves each package synthesizes what TypeScript does.
   publishToPypi: {
     distName: 'cdk-redshift-iam',
     module: 'cdk_redshift_iam',
+  },
+  publishToMaven: {
+    mavenGroupId: 'io.github.cdk-redshift-iam',
+    mavenArtifactId: 'cdk-redshift-iam',
+    javaPackage: 'io.github.cdkredshiftiam',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-redshift-iam/cdk-redshift-iam-go',
   },
 
   // Our own custom-resource handlers run on the newest Node.js runtime Lambda offers.
@@ -75,6 +85,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Integration test (deployable by a user with an AWS account; CI only checks its snapshot).
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // aws-cdk-lib's own dependency, pinned to the version aws-cdk-lib 2.257.0 was released with
+    // (npm would take the newest 53.x). jsii-pacmak writes our npm tree's versions into the Go
+    // module's go.mod, and the Go module proxy must serve them: awscdk/v2 v2.257.0 itself requires
+    // awscdkcloudassemblyschema/v53 v53.25.0. (An npm `overrides` entry would leave it uninstalled:
+    // npm takes it for part of aws-cdk-lib's bundle.)
+    '@aws-cdk/cloud-assembly-schema@53.25.0',
   ],
 
   jestOptions: {
@@ -92,13 +108,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench'],
+    devdirs: ['test', 'examples', 'bench', 'test-languages'],
   },
 
-  gitignore: ['/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '/.venv-pack', '.jsii.tabl.json', '*.tabl.json'],
+  gitignore: [
+    '/cdk.out', '/examples/cdk.out', '/bench/cdk.out', '/dist', '.jsii.tabl.json', '*.tabl.json',
+    '/test-languages/out', '/test-languages/java/target',
+  ],
 });
 
-for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/.venv-pack']) {
+for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/test-languages']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -114,26 +133,53 @@ const rosetta = project.addTask('rosetta:extract', {
 });
 project.postCompileTask.spawn(rosetta);
 
-// Python: jsii-pacmak's own Python build installs pinned tool versions the local package index does
-// not have. Generate the Python sources with jsii-pacmak, then build the wheel with the standard
-// `build` frontend and the setuptools/wheel the index does have.
-const packagePython = project.tasks.tryFind('package:python')!;
-packagePython.reset();
-packagePython.exec('bash scripts/package-python.sh');
-
-// `npx projen build` produces the npm tarball and the wheel everywhere, CI included.
+// `npx projen build` produces every package everywhere, CI included: dist/js (npm), dist/python
+// (wheel and sdist), dist/java (a Maven repository with the jar) and dist/go (the Go module).
+// jsii-pacmak builds them with the language's own toolchain; say which one is missing, clearly.
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package-all')!);
+// jsii-pacmak's Maven build uses a new, empty local repository each time by default, so every build
+// downloaded aws-cdk-lib and the Maven plugins again (about 70 s here); the user's local repository
+// keeps them between builds.
+const mavenRepository = '--maven-local-repository="$HOME/.m2/repository"';
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.reset(`jsii-pacmak -v --target java ${mavenRepository}`);
+const languages = ['python', 'java', 'go'];
+for (const language of languages) {
+  project.tasks.tryFind(`package:${language}`)!.prependExec(`bash scripts/require-toolchain.sh ${language}`);
+}
+// package-all: one jsii-pacmak for every language, which builds them in parallel (the Maven and
+// PyPI downloads overlap the Go compilation) instead of one after the other.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+for (const language of languages) {
+  packageAll.exec(`bash scripts/require-toolchain.sh ${language}`);
+}
+packageAll.exec(`jsii-pacmak -v --target js ${languages.map((l) => `--target ${l}`).join(' ')} ${mavenRepository}`);
 
-// Folders of TypeScript that is not part of the library (the example app, the benchmark) get a
-// tsconfig of their own, so that ts-node runs them and eslint's project service finds them.
-for (const dir of ['examples', 'bench']) {
+// The language tests (test-languages/): the Python, Java and Go packages from dist/ each run the
+// same small CDK app as test-languages/ts/app.ts, and must synthesize and print what it does.
+// They need the packages, so they run at the end of `package`, the last step of `npx projen build`
+// (projen locks the build task itself).
+const testLanguages = project.addTask('test:languages', {
+  description: 'Run the Python, Java and Go apps on the packages in dist/ and compare them with the TypeScript twin (args: python java go)',
+  exec: 'ts-node --project test-languages/tsconfig.json test-languages/run.ts',
+  receiveArgs: true,
+});
+project.packageTask.spawn(testLanguages);
+// What the language tests write (README.md's TypeScript example among it) is not project source.
+project.eslint?.addIgnorePattern('/test-languages/out/');
+
+// Folders of TypeScript that is not part of the library (the example app, the benchmark, the
+// language tests) get a tsconfig of their own, so that ts-node runs them and eslint's project
+// service finds them.
+for (const dir of ['examples', 'bench', 'test-languages']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
       compilerOptions: { rootDir: '..', noEmit: true, isolatedModules: true },
       include: ['**/*.ts'],
-      exclude: ['node_modules', 'cdk.out'],
+      exclude: ['node_modules', 'cdk.out', ...(dir === 'test-languages' ? ['out'] : [])],
     },
   });
 }
@@ -187,10 +233,11 @@ const compatTask = project.addTask('test:compat', {
 });
 project.packageTask.spawn(compatTask);
 // `release:local`: nothing is published by this repository yet. Versions every package and builds
-// it: RELEASE_VERSION=0.1.0 npx projen release:local gives dist/js/cdk-redshift-iam@0.1.0.jsii.tgz
-// and dist/python/cdk_redshift_iam-0.1.0-*.whl (tested), then puts package.json back at 0.0.0.
+// it: RELEASE_VERSION=0.1.0 npx projen release:local gives dist/js/cdk-redshift-iam@0.1.0.jsii.tgz,
+// dist/python/cdk_redshift_iam-0.1.0-*.whl, dist/java and dist/go (tested), then puts package.json
+// back at 0.0.0.
 const releaseLocal = project.addTask('release:local', {
-  description: 'Build every package at $RELEASE_VERSION (npm tarball and Python wheel in dist/), tested; package.json stays at 0.0.0',
+  description: 'Build and test every package (npm, Python, Java, Go in dist/) at $RELEASE_VERSION; package.json stays at 0.0.0',
   requiredEnv: ['RELEASE_VERSION'],
   // projen keeps package.json's version only in a release build.
   env: { RELEASE: 'true' },
@@ -198,6 +245,10 @@ const releaseLocal = project.addTask('release:local', {
 releaseLocal.exec('npm version "$RELEASE_VERSION" --no-git-tag-version --allow-same-version');
 releaseLocal.spawn(project.buildTask);
 releaseLocal.exec('npm version 0.0.0 --no-git-tag-version --allow-same-version');
+// jsii-pacmak adds to dist/ without clearing it: start each packaging from an empty dist/, so that
+// a build after a release:local holds only its own version's packages (the language tests take the
+// one wheel there).
+project.tasks.tryFind('package-all')!.prependExec('rm -rf dist');
 // ---- end of issue 15 ------------------------------------------------------------------------------
 
 project.synth();

@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-# The tarball of the version package.json holds (0.0.0, or RELEASE_VERSION under release:local).
-tarball="$repo/dist/js/cdk-redshift-iam@$(node -p "require('./package.json').version").jsii.tgz"
+# The tarball of the compiled assembly's version (0.0.0, or RELEASE_VERSION under release:local).
+tarball="$repo/dist/js/cdk-redshift-iam@$(node -p "JSON.parse(require('fs').readFileSync('.jsii', 'utf-8')).version").jsii.tgz"
 if [ ! -f "$tarball" ]; then
   echo "compat: no $tarball; run 'npx projen compile && npx projen package:js' first" >&2
   exit 1

@@ -1,4 +1,7 @@
-import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_s3 as s3, Duration, Token } from 'aws-cdk-lib';
+import { allowAuditLogging, AuditLoggingOptions } from './access/audit-logging';
+import { dataApi, DataApiOptions } from './access/data-api';
+import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
 import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
 import { acknowledgeGrantedWildcard } from './private/grantee-wildcards';
 import { passRoleToRedshift } from './private/pass-role';
@@ -289,6 +292,36 @@ export class RedshiftPermissions {
       resourceArns: [clusters],
       conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
     });
+  }
+
+  /**
+   * The Redshift Data API for a Lambda function, state machine or other caller:
+   * `ExecuteStatement` / `BatchExecuteStatement` on one cluster or workgroup, the statement
+   * actions (describe, result, cancel, list) on the caller's own statements only, and exactly one
+   * way to sign in (`dbUser`, `secret` or `iamIdentity`).
+   */
+  public static dataApi(grantee: iam.IGrantable, options: DataApiOptions): iam.Grant {
+    return dataApi(grantee, options);
+  }
+
+  /**
+   * The bucket policy Redshift audit logging needs: `s3:PutObject` under the key prefix and
+   * `s3:GetBucketAcl`, for the Redshift service principal (the Regional one in opt-in Regions),
+   * limited to the named clusters (`aws:SourceArn`) or the account (`aws:SourceAccount`).
+   */
+  public static allowAuditLogging(bucket: s3.IBucket,
+    /** @default - any cluster of the bucket's account may log anywhere in the bucket */
+    options: AuditLoggingOptions = {}): iam.AddToResourcePolicyResult {
+    return allowAuditLogging(bucket, options);
+  }
+
+  /**
+   * The resource policy of a cluster or Serverless namespace that lets zero-ETL and S3 event
+   * (auto-copy) integrations from the named sources in, for `CfnCluster` / `CfnNamespace`
+   * `namespaceResourcePolicy`.
+   */
+  public static integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
+    return integrationResourcePolicy(options);
   }
 
   private constructor() {}

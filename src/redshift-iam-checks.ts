@@ -11,6 +11,7 @@ import { IConstruct } from 'constructs';
 import { ClusterRoleAssociation } from './cluster-role-association';
 import { NamespaceRoleAssociation } from './namespace-role-association';
 import { isAcknowledged } from './private/acknowledgements';
+import { bucketPolicyStatements, describeBucket } from './private/bucket-references';
 import { distinctBy } from './private/duplicates';
 import { flattenReference } from './private/nag';
 import { servicePrincipals } from './private/policy-json';
@@ -22,10 +23,13 @@ import {
   roleRefKey,
   roleTrustStatements,
 } from './private/role-references';
+import { checkAuditLogBucketPolicy } from './rules/audit-log-bucket-policy';
 import { checkBroadManagedPolicy } from './rules/broad-managed-policy';
+import { checkDefaultRoleAttached } from './rules/default-role-attached';
 import { checkRoleAccount } from './rules/role-account';
 import { checkRolesPerCluster } from './rules/roles-per-cluster';
 import { Finding, RedshiftTarget } from './rules/rule';
+import { checkSchedulerTrust, trustNamesScheduler } from './rules/scheduler-trust';
 import { checkTrustNamesRedshift, trustNamesRedshift } from './rules/trust-names-redshift';
 import { checkTrustRegion } from './rules/trust-region';
 import { checkUnrestrictedTrust } from './rules/unrestricted-trust';
@@ -57,11 +61,14 @@ export interface RedshiftIamChecksProps {
  *   (the deploy-time "IAM role must delegate access to an Amazon Redshift account" failure), or
  *   lets Redshift assume it only in other Regions than the cluster's;
  * - more than 50 roles on one cluster;
- * - a role of another account than the cluster's.
+ * - a role of another account than the cluster's;
+ * - a Serverless namespace whose default IAM role is not among its roles;
+ * - a scheduled action whose role (defined in the app) the Redshift scheduler cannot assume.
  *
  * Warnings: a Redshift role with the broad AWS managed policies of the console procedure
  * (AmazonS3ReadOnlyAccess, AWSGlueConsoleFullAccess, AmazonAthenaFullAccess, AWSLambdaRole, ...),
- * or with `s3:*`, `*` actions or `*` resources.
+ * or with `s3:*`, `*` actions or `*` resources; a cluster that logs to an S3 bucket that no bucket
+ * policy of the app lets Redshift write to.
  *
  * Info (only with `info: true`): a Redshift role that any database user in any Region may use.
  *
@@ -92,6 +99,9 @@ export class RedshiftIamChecks implements IAspect {
       this.checkCluster(node);
     } else if (node instanceof redshiftserverless.CfnNamespace) {
       this.checkAttached(node, 'namespace', node.iamRoles ?? [], node.defaultIamRoleArn);
+      this.checkNamespaceDefaultRole(node);
+    } else if (node instanceof redshift.CfnScheduledAction) {
+      this.checkScheduledAction(node);
     } else if (node instanceof ClusterRoleAssociation) {
       this.checkAttached(node, 'cluster', node.roles, node.defaultRole?.roleArn);
     } else if (node instanceof NamespaceRoleAssociation) {
@@ -115,6 +125,50 @@ export class RedshiftIamChecks implements IAspect {
       cluster: 'This cluster',
       roleCount: distinctBy(keys, (k) => k).length,
       countedIn: 'its IamRoles and the ClusterRoleAssociations that target it',
+    }));
+    this.checkAuditLogging(cluster);
+  }
+
+  /** Audit logging to S3: a bucket policy of the app must let Redshift write the logs. */
+  private checkAuditLogging(cluster: redshift.CfnCluster): void {
+    // The L1 property as given (camelCase), or as an override may have set it (PascalCase).
+    const logging = Stack.of(cluster).resolve(cluster.loggingProperties) as Record<string, unknown> | undefined;
+    const destination = logging?.logDestinationType ?? logging?.LogDestinationType ?? 's3';
+    const resolvedName = logging?.bucketName ?? logging?.BucketName;
+    if (resolvedName === undefined || destination !== 's3') return;
+    // The unresolved value, so that a bucket of this app is recognized through its Token.
+    const bucketName = (cluster.loggingProperties as redshift.CfnCluster.LoggingPropertiesProperty).bucketName ?? resolvedName;
+    this.report(cluster, checkAuditLogBucketPolicy({
+      bucket: describeBucket(cluster, bucketName),
+      statements: bucketPolicyStatements(cluster, bucketName),
+    }));
+  }
+
+  /** A namespace's default role must be one of its roles (its own, or a NamespaceRoleAssociation's). */
+  private checkNamespaceDefaultRole(namespace: redshiftserverless.CfnNamespace): void {
+    const defaultRole = namespace.defaultIamRoleArn;
+    if (defaultRole === undefined) return;
+    const keys = (namespace.iamRoles ?? []).map((r) => roleRefKey(namespace, r));
+    for (const c of namespace.node.root.node.findAll()) {
+      if (c instanceof NamespaceRoleAssociation && Stack.of(c) === Stack.of(namespace) && c.namespaceName === namespace.namespaceName) {
+        c.roles.forEach((r) => keys.push(roleRefKey(namespace, r.roleArn)));
+      }
+    }
+    this.report(namespace, checkDefaultRoleAttached({
+      defaultRole: describeRef(namespace, defaultRole),
+      defaultRoleKey: roleRefKey(namespace, defaultRole),
+      roleKeys: keys,
+      target: 'namespace',
+    }));
+  }
+
+  /** The role of a scheduled action, when this app defines it, must trust the Redshift scheduler. */
+  private checkScheduledAction(action: redshift.CfnScheduledAction): void {
+    const cfnRole = action.iamRole === undefined ? undefined : findRole(action.iamRole);
+    if (!cfnRole) return;
+    this.report(action, checkSchedulerTrust({
+      role: describeRef(action, action.iamRole),
+      principals: roleTrustStatements(cfnRole).flatMap(servicePrincipals),
     }));
   }
 
@@ -145,7 +199,8 @@ export class RedshiftIamChecks implements IAspect {
     const statements = identityStatements(role);
     this.report(role, checkWildcardAction({ statements }));
     this.report(role, checkWildcardResource({ statements }));
-    if (this.info) this.report(role, checkUnrestrictedTrust({ trust }));
+    // A scheduler role trusts redshift.amazonaws.com too, but no database user ever uses it.
+    if (this.info && !trustNamesScheduler(trust.flatMap(servicePrincipals))) this.report(role, checkUnrestrictedTrust({ trust }));
   }
 
   /** Each finding as an annotation that carries its id, unless it was acknowledged. */

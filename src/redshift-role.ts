@@ -1,27 +1,30 @@
 import {
   aws_dynamodb as dynamodb,
   aws_iam as iam,
+  aws_kinesis as kinesis,
   aws_lambda as lambda,
   aws_s3 as s3,
+  aws_secretsmanager as secretsmanager,
   Duration,
   PhysicalName,
-  Stack,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
+import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
 import { DatabaseUser } from './database-user';
 import * as chaining from './grants/chaining';
 import * as copySources from './grants/copy-sources';
 import * as externalFunction from './grants/external-function';
+import * as federated from './grants/federated';
 import { GrantTarget } from './grants/grant-target';
+import * as ml from './grants/machine-learning';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
+import * as streaming from './grants/streaming';
 import { databaseUserKey } from './private/database-user-keys';
 import { firstRepeat } from './private/duplicates';
-import { TRUST_POLICY_QUOTA } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
-import { formatNumber, policySize } from './private/policy-size';
 import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
-import { TrustPrincipal } from './private/trust';
+import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
@@ -137,12 +140,13 @@ export abstract class RedshiftRoleBase extends iam.Role {
       // A role of this library with a known name is named by its ARN text, so that a chain across
       // stacks never makes the previous role's stack depend on the next one's.
       arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role.nameBasedArn() : undefined) ?? role.roleArn,
+      trustService: (service) => trust.trustServiceAlone(service),
     };
 
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
     for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
 
-    this.node.addValidation({ validate: () => this.checkTrustSize() });
+    this.node.addValidation({ validate: () => trustPolicySizeErrors(this, this.externalIdEntries.length) });
   }
 
   /**
@@ -260,6 +264,36 @@ export abstract class RedshiftRoleBase extends iam.Role {
     return spectrum.allowSpectrum(this.grantTarget, options);
   }
 
+  /** CREATE EXTERNAL SCHEMA ... FROM KINESIS: read the stream, `kinesis:ListStreams`, `kms:Decrypt` on its key. */
+  public allowStreamingIngestion(stream: kinesis.IStream): iam.Grant {
+    return streaming.allowStreamingIngestion(this.grantTarget, stream);
+  }
+
+  /** CREATE EXTERNAL SCHEMA ... FROM MSK AUTHENTICATION iam: connect to the cluster, read its topics. */
+  public allowMskIngestion(options: streaming.MskIngestionOptions): iam.Grant {
+    return streaming.allowMskIngestion(this.grantTarget, options);
+  }
+
+  /** CREATE EXTERNAL SCHEMA ... FROM POSTGRES | MYSQL ... SECRET_ARN: read the secret (+ `kms:Decrypt` on its key). */
+  public allowFederatedQuery(secret: secretsmanager.ISecret): iam.Grant {
+    return federated.allowFederatedQuery(this.grantTarget, secret);
+  }
+
+  /** CREATE MODEL: the staging bucket, the SageMaker jobs, PassRole of this role to SageMaker; SageMaker joins the trust. */
+  public allowCreateModel(options: ml.CreateModelOptions): iam.Grant {
+    return ml.allowCreateModel(this.grantTarget, options);
+  }
+
+  /** CREATE MODEL ... SAGEMAKER '<endpoint>' (remote inference): `sagemaker:InvokeEndpoint` on that endpoint. */
+  public allowInvokeSageMakerEndpoint(endpointName: string): iam.Grant {
+    return ml.allowInvokeSageMakerEndpoint(this.grantTarget, endpointName);
+  }
+
+  /** `GRANT ASSUMEROLE ON '<role ARN>' TO ... FOR ...;`, naming the role as `iamRoleClause()` does. */
+  public assumeRoleGrantSql(options: AssumeRoleGrantOptions): string {
+    return renderAssumeRoleGrant(this.roleArnForSql, options);
+  }
+
   /**
    * The hop of a role chain: `sts:AssumeRole` on exactly the next role's ARN.
    */
@@ -294,20 +328,5 @@ export abstract class RedshiftRoleBase extends iam.Role {
     }
     this.externalIdEntries.push(entry);
     this.trustPrincipal.setExternalIds(this.externalIds);
-  }
-
-  private checkTrustSize(): string[] {
-    const errors: string[] = [];
-    const trust = Stack.of(this).resolve(this.assumeRolePolicy);
-    const size = policySize(trust);
-    if (size.chars > TRUST_POLICY_QUOTA) {
-      errors.push(
-        `The trust policy of ${this.constructor.name} '${this.node.path}' is ${size.exact ? '' : 'about '}${formatNumber(size.chars)} characters, `
-        + `over IAM's default quota of ${formatNumber(TRUST_POLICY_QUOTA)} characters for a role trust policy; `
-        + `it holds ${this.externalIdEntries.length} database users and external IDs (\`databaseUsers\`, \`externalIds\`). `
-        + 'Raise the "Role trust policy length" quota in Service Quotas (up to 4,096), or split the users across several roles.',
-      );
-    }
-    return errors;
   }
 }

@@ -1,4 +1,5 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
+import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
 import { checkChainLength, checkChainRoleArn, previousInChain } from './private/chain';
 import { firstRepeat } from './private/duplicates';
 import { trustedServices } from './private/policy-json';
@@ -96,5 +97,14 @@ export class RoleChain {
   /** `IAM_ROLE 'arnA,arnB'`, for COPY, UNLOAD, CREATE EXTERNAL SCHEMA and CREATE EXTERNAL FUNCTION. */
   public iamRoleClause(): string {
     return `IAM_ROLE '${this.iamRoleParameter}'`;
+  }
+
+  /**
+   * `GRANT ASSUMEROLE ON 'arnA,arnB' TO ... FOR ...;`: lets database users, groups or roles use
+   * this chain, named exactly as `iamRoleClause()` names it (a grant on a chain holds only for
+   * that chain, never for one of its roles alone).
+   */
+  public assumeRoleGrantSql(options: AssumeRoleGrantOptions): string {
+    return renderAssumeRoleGrant(this.iamRoleParameter, options);
   }
 }

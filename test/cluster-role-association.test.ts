@@ -8,7 +8,7 @@ import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
 const NS_ID = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
 /** The access role of an association: its trust and its policy, as IAM would hold them. */
-function accessRoleOf(stack: Stack, association: ClusterRoleAssociation | NamespaceRoleAssociation) {
+function accessRoleOf(association: ClusterRoleAssociation | NamespaceRoleAssociation) {
   const role = association.node.children.find((c) => c instanceof iam.Role) as iam.Role;
   return { construct: role, view: roleView(role) };
 }
@@ -64,7 +64,7 @@ describe('ClusterRoleAssociation', () => {
     const role = iam.Role.fromRoleName(stack, 'Copy', 'copy-role');
     const assoc = new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [role] });
     // WHEN
-    const { view } = accessRoleOf(stack, assoc);
+    const { view } = accessRoleOf(assoc);
     const handler = handlerRoleArn(stack);
     const cluster = `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:my-cluster`;
     const json = synth(stack).toJSON();
@@ -141,7 +141,7 @@ describe('ClusterRoleAssociation', () => {
     const stack = newStack();
     new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [new RedshiftServiceRole(stack, 'Role')] });
     synth(stack);
-    const findings = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => `${v.ruleName} ${v.resource?.node?.path ?? ''}`);
+    const findings = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.resourceLogicalId).join(',')}`);
     expect(findings).toEqual([]);
   });
 
@@ -198,7 +198,7 @@ describe('NamespaceRoleAssociation (Redshift Serverless)', () => {
     const assoc = new NamespaceRoleAssociation(stack, 'Attach', { namespaceName: 'analytics', namespaceId: NS_ID, roles: [role] });
     const template = synth(stack);
     template.hasResourceProperties('Custom::RedshiftNamespaceRoleAssociation', { Target: 'namespace', Name: 'analytics' });
-    const { view } = accessRoleOf(stack, assoc);
+    const { view } = accessRoleOf(assoc);
     const ns = (id: string) => `arn:aws:redshift-serverless:${REGION}:${ACCOUNT}:namespace/${id}`;
     expect(await roleMay(view, 'redshift-serverless:UpdateNamespace', ns(NS_ID))).toBe('Allowed');
     expect(await roleMay(view, 'redshift-serverless:UpdateNamespace', ns('0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'))).not.toBe('Allowed');

@@ -3,7 +3,7 @@ import { buildScenarios } from '../examples/scenarios';
 import { newApp, synth } from './helpers/synth';
 
 describe('the example app', () => {
-  test('prints one statement per scenario, each with a literal IAM_ROLE clause', () => {
+  test('prints one statement per scenario, each SQL statement with a literal IAM_ROLE clause', () => {
     // GIVEN
     const app = newApp();
     // WHEN
@@ -11,8 +11,10 @@ describe('the example app', () => {
     // THEN
     expect(scenarios.length).toBeGreaterThanOrEqual(13);
     for (const scenario of scenarios) {
-      expect(scenario.sql).toMatch(/IAM_ROLE (default|'arn:aws:iam::\d{12}:role\/[\w+=,.@-]+(,arn:aws:iam::\d{12}:role\/[\w+=,.@-]+)*')/);
       expect(scenario.sql).not.toMatch(/\$\{Token/);
+      // audit logging and scheduled actions end in an AWS CLI command, which has no IAM_ROLE clause
+      if (scenario.sql.startsWith('aws redshift ')) continue;
+      expect(scenario.sql).toMatch(/IAM_ROLE (default|'arn:aws:iam::\d{12}:role\/[\w+=,.@-]+(,arn:aws:iam::\d{12}:role\/[\w+=,.@-]+)*')/);
     }
     expect(scenarios.map((s) => s.sql)).toContain(
       "copy customer from 's3://mybucket/mydata' IAM_ROLE 'arn:aws:iam::123456789012:role/RedshiftRestrictedToUsers'");

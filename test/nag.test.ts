@@ -1,7 +1,17 @@
-import { App, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3, Stack } from 'aws-cdk-lib';
+import {
+  App,
+  aws_dynamodb as dynamodb,
+  aws_iam as iam,
+  aws_kinesis as kinesis,
+  aws_kms as kms,
+  aws_lambda as lambda,
+  aws_s3 as s3,
+  aws_secretsmanager as secretsmanager,
+  Stack,
+} from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { ClusterRoleAssociation, DatabaseUser, RedshiftPermissions, RedshiftServiceRole } from '../src';
+import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftPermissions, RedshiftServiceRole } from '../src';
 import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
 
 /** Synthesizes (so construct validations run), then runs the AwsSolutions pack over `scope`. */
@@ -34,6 +44,47 @@ describe('cdk-nag AwsSolutions', () => {
     role.allowInvokeFunction(lambda.Function.fromFunctionName(stack, 'F', 'lambda_sum'));
     role.allowSpectrum({ databases: ['spectrumdb', 'sales'] });
     expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('the grants of every other IAM_ROLE command have no unexplained finding', () => {
+    // GIVEN: streaming ingestion, federated query, Redshift ML, Lake Formation, UNLOAD with a key
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1')] });
+    const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'mybucket');
+    const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    // WHEN
+    role.allowStreamingIngestion(kinesis.Stream.fromStreamArn(stack, 'Stream', 'arn:aws:kinesis:us-west-2:123456789012:stream/clicks'));
+    role.allowMskIngestion({ clusterArn: 'arn:aws:kafka:us-west-2:123456789012:cluster/MyCluster/abcdefab-1234-abcd-5678-cdef0123ab01-2' });
+    role.allowMskIngestion({ clusterArn: 'arn:aws:kafka:us-west-2:123456789012:cluster/Other/abcdefab-1234-abcd-5678-cdef0123ab01-3', topics: ['orders'] });
+    role.allowFederatedQuery(secretsmanager.Secret.fromSecretNameV2(stack, 'Secret', 'my-rds-secret'));
+    role.allowCreateModel({ bucket, keyPrefix: 'ml/', kmsKey: key });
+    role.allowInvokeSageMakerEndpoint('churn-endpoint');
+    role.allowSpectrum({
+      databases: ['lfdb'],
+      lakeFormation: true,
+      catalogKey: key,
+      allowTableChanges: true,
+      dataLocations: [{ bucket, keyPrefix: 'curated/', writable: true }],
+    });
+    role.allowUnloadTo(bucket, { keyPrefix: 'out/', kmsKey: key });
+    // THEN
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('a chained role with CREATE MODEL has no unexplained finding', () => {
+    const stack = newStack();
+    const first = new RedshiftServiceRole(stack, 'First', { roleName: 'First' });
+    const chained = new ChainedRole(stack, 'Chained', { assumedBy: first, roleName: 'Chained' });
+    chained.allowCreateModel({ bucket: s3.Bucket.fromBucketName(stack, 'Bucket', 'mybucket') });
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('Resource::* is acknowledged only while every statement on * holds actions IAM authorizes on no resource type', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    role.allowStreamingIngestion(kinesis.Stream.fromStreamArn(stack, 'Stream', 'arn:aws:kinesis:us-west-2:123456789012:stream/clicks'));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kinesis:GetRecords'], resources: ['*'] }));
+    expect(nagFindings(stack)).toEqual(['AwsSolutions-IAM5[Resource::*] @ TestStack/Role/AccessPolicy/Resource']);
   });
 
   test('the acknowledgement holds for a bucket defined in another stack', () => {

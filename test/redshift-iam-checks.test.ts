@@ -2,6 +2,7 @@ import {
   Annotations as CoreAnnotations,
   Aspects,
   aws_iam as iam,
+  aws_kinesis as kinesis,
   aws_redshift as redshift,
   aws_redshiftserverless as rss,
   aws_s3 as s3,
@@ -273,5 +274,19 @@ describe('acknowledging RedshiftIamChecks findings', () => {
     CoreAnnotations.of(acknowledged).acknowledgeInfo('cdk-redshift-iam:unrestricted-trust', 'every user of the cluster loads data');
     annotations(stack).hasNoInfo('/TestStack/Acknowledged/Resource', Match.anyValue());
     annotations(stack).hasInfo('/TestStack/Other/Resource', Match.stringLikeRegexp('cdk-redshift-iam:unrestricted-trust'));
+  });
+});
+
+describe('RedshiftIamChecks and the grants of this library', () => {
+  test('the * of actions IAM authorizes on no resource type is no wildcard-resource warning', () => {
+    const stack = checkedStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1')] });
+    role.allowStreamingIngestion(kinesis.Stream.fromStreamArn(stack, 'Stream', 'arn:aws:kinesis:us-west-2:123456789012:stream/clicks'));
+    role.allowMskIngestion({ clusterArn: 'arn:aws:kafka:us-west-2:123456789012:cluster/MyCluster/abcdefab-1234-abcd-5678-cdef0123ab01-2' });
+    role.allowCreateModel({ bucket: s3.Bucket.fromBucketName(stack, 'Bucket', 'mybucket') });
+    role.allowSpectrum({ databases: ['lfdb'], lakeFormation: true });
+    const found = annotations(stack);
+    found.hasNoWarning('*', ANY);
+    found.hasNoError('*', ANY);
   });
 });

@@ -167,13 +167,16 @@ async function reconcile(op: Target, session: Session, invocation: Invocation, s
     }
     let pause = POLL_MS;
     // The records first, the target right before planning: what is written rests on a fresh read.
-    const records = await retryThrottled(() => session.store.list(targetPath(op.kind, op.name)), deps, deadline);
+    const path = targetPath(op.kind, op.name);
+    let records = await retryThrottled(() => session.store.list(path), deps, deadline);
     let mine = records.get(op.record);
     if (op.releasing && mine && !mine.released) {
-      // Announce the release first: another association letting go of the same roles right now then
-      // sees that nobody lists them any more, and one of the two detaches them.
+      // Announce the release, then read again: of two associations letting go of the same role at
+      // the same moment, at least the second to read sees that the other no longer lists it, and
+      // detaches it (write, then read: one of the two always sees the other's write).
       const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
       await retryThrottled(() => session.store.put(op.record, released), deps, deadline);
+      records = await retryThrottled(() => session.store.list(path), deps, deadline);
       records.set(op.record, released);
       mine = released;
     }
@@ -191,6 +194,7 @@ async function reconcile(op: Target, session: Session, invocation: Invocation, s
       // association of the target that is letting them go right now keeps them.
       const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])], released: undefined };
       await retryThrottled(() => session.store.put(op.record, announced), deps, deadline);
+      records = await retryThrottled(() => session.store.list(path), deps, deadline);
       records.set(op.record, announced);
     }
     const state: TargetState | undefined = await retryThrottled(() => backend.describe(), deps, deadline);

@@ -78,8 +78,10 @@ export function plan(args: {
   // and the one this association replaced, which it will put back.
   const wantedByAnother = (arn: string | undefined) => arn !== undefined && others.some((r) => !r.released && r.wantsDefault === arn);
   const keep = new Set<string>();
-  // (A replaced default that is this association's own role is let go like any other.)
-  if (mine.defaultRole?.previous && !owned.includes(mine.defaultRole.previous)) keep.add(mine.defaultRole.previous);
+  // A replaced default that is this association's own role stays only while it is being put back.
+  const restoringNow = desired.defaultRoleArn === undefined && mine.defaultRole?.set === current && !wantedByAnother(current);
+  const replaced = mine.defaultRole?.previous;
+  if (replaced && (!owned.includes(replaced) || restoringNow)) keep.add(replaced);
   // A default set by this association, or by one that was deleted since, may go with its role.
   const setByUs = mine.defaultRole?.set === current || others.some((r) => r.released && r.defaultRole?.set === current);
   const mineToLetGo = setByUs && desired.defaultRoleArn !== current && !wantedByAnother(current);

@@ -17,4 +17,10 @@ export interface GrantTarget {
    * ARN built from the name (so the two stacks never depend on each other); else its `roleArn`.
    */
   arnInPolicy(role: iam.IRole): string;
+
+  /**
+   * Lets an AWS service (`sagemaker.amazonaws.com`) assume the role through a trust statement of
+   * its own, without the database-user condition that restricts Redshift.
+   */
+  trustService(service: string): void;
 }

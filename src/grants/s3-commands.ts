@@ -1,4 +1,4 @@
-import { aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
 import { validateKeyPrefix } from '../private/validation';
 
@@ -29,6 +29,14 @@ export interface UnloadAccessOptions extends S3AccessOptions {
    * @default false
    */
   readonly allowCleanPath?: boolean;
+
+  /**
+   * The AWS KMS key of UNLOAD ... KMS_KEY_ID '<key>' ENCRYPTED (server-side encryption with that
+   * key): `kms:GenerateDataKey` and `kms:Decrypt` on it.
+   *
+   * @default - no key besides the bucket's own
+   */
+  readonly kmsKey?: kms.IKey;
 }
 
 /** COPY from Amazon S3: LIST under the prefix, GET the objects under it (+ `kms:Decrypt`). */
@@ -45,7 +53,11 @@ export function allowCreateLibraryFrom(target: GrantTarget, bucket: s3.IBucket, 
 export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: UnloadAccessOptions = {}): iam.Grant {
   const objectActions = ['s3:GetObject', 's3:PutObject'];
   if (options.allowCleanPath) objectActions.push('s3:DeleteObject');
-  return grantS3(target, bucket, options.keyPrefix, 'allowUnloadTo', objectActions, ['kms:Decrypt', 'kms:GenerateDataKey'], 'UNLOAD writes');
+  const grant = grantS3(target, bucket, options.keyPrefix, 'allowUnloadTo', objectActions, ['kms:Decrypt', 'kms:GenerateDataKey'], 'UNLOAD writes');
+  // "Unloading encrypted data files", Amazon Redshift Database Developer Guide (KMS_KEY_ID), and
+  // "Using server-side encryption with AWS KMS keys (SSE-KMS)", Amazon S3 User Guide: writing an
+  // object under a KMS key takes kms:GenerateDataKey, a multipart upload kms:Decrypt too.
+  return options.kmsKey ? grant.combine(options.kmsKey.grant(target.role, 'kms:Decrypt', 'kms:GenerateDataKey')) : grant;
 }
 
 /**
@@ -59,7 +71,11 @@ export function grantS3Read(target: GrantTarget, bucket: s3.IBucket, keyPrefix: 
   return grantS3(target, bucket, keyPrefix, method, ['s3:GetObject'], ['kms:Decrypt'], verb);
 }
 
-function grantS3(
+/**
+ * LIST under a key prefix of one bucket (an `s3:prefix` condition), the object actions under it,
+ * and the KMS actions on the bucket's key: the shape of every S3 grant of this library.
+ */
+export function grantS3(
   target: GrantTarget,
   bucket: s3.IBucket,
   keyPrefix: string | undefined,

@@ -1,6 +1,6 @@
-import { aws_iam as iam, aws_s3 as s3, ArnFormat, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
-import { grantS3Read } from './s3-commands';
+import { grantS3, grantS3Read } from './s3-commands';
 import { rejectDuplicates, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
 
 /**
@@ -11,11 +11,20 @@ export interface SpectrumDataLocation {
   readonly bucket: s3.IBucket;
 
   /**
-   * Limit read access to the keys under this prefix.
+   * Limit access (read, and write when `writable`) to the keys under this prefix.
    *
    * @default - the whole bucket
    */
   readonly keyPrefix?: string;
+
+  /**
+   * Also allow writing under the prefix (`s3:PutObject`, and `kms:GenerateDataKey` on the bucket's
+   * key): INSERT INTO an external table, CREATE EXTERNAL TABLE AS. Writes that register tables or
+   * partitions in the catalog also need `allowTableChanges`.
+   *
+   * @default false - read only
+   */
+  readonly writable?: boolean;
 }
 
 /**
@@ -63,6 +72,24 @@ export interface SpectrumAccessOptions {
    * @default false - read the catalog only
    */
   readonly allowTableChanges?: boolean;
+
+  /**
+   * The databases are governed by AWS Lake Formation: allow `lakeformation:GetDataAccess`, through
+   * which Lake Formation hands Spectrum temporary access to the data of the tables it lets the
+   * role read (grant those in Lake Formation; `dataLocations` are then not needed).
+   *
+   * @default false
+   */
+  readonly lakeFormation?: boolean;
+
+  /**
+   * The AWS KMS key of an encrypted AWS Glue Data Catalog: `kms:Decrypt` on it, and
+   * `kms:Encrypt` and `kms:GenerateDataKey` too with `allowCreateDatabase` or `allowTableChanges`
+   * (which write to the catalog).
+   *
+   * @default - the catalog is not encrypted with a customer managed key
+   */
+  readonly catalogKey?: kms.IKey;
 }
 
 const GLUE_READ_ACTIONS = [
@@ -125,7 +152,23 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
     resourceArns: [catalog, ...databases, ...tables],
   });
   for (const location of options.dataLocations ?? []) {
-    grant = grant.combine(grantS3Read(target, location.bucket, location.keyPrefix, 'dataLocations', 'Spectrum reads'));
+    grant = grant.combine(location.writable
+      // "CREATE EXTERNAL TABLE AS" usage notes and "INSERT (external table)", Amazon Redshift
+      // Database Developer Guide: the role of the external schema needs read and write access to S3.
+      ? grantS3(target, location.bucket, location.keyPrefix, 'dataLocations', ['s3:GetObject', 's3:PutObject'], ['kms:Decrypt', 'kms:GenerateDataKey'], 'Spectrum writes')
+      : grantS3Read(target, location.bucket, location.keyPrefix, 'dataLocations', 'Spectrum reads'));
+  }
+  // "IAM policies for Amazon Redshift Spectrum", Amazon Redshift Database Developer Guide,
+  // https://docs.aws.amazon.com/redshift/latest/dg/c-spectrum-iam-policies.html (Lake Formation:
+  // lakeformation:GetDataAccess, which has no resource type, on '*').
+  if (options.lakeFormation) {
+    grant = grant.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: ['lakeformation:GetDataAccess'], resourceArns: ['*'] }));
+  }
+  // Same page: an encrypted catalog needs its key; the actions are those of "Setting up encryption
+  // in AWS Glue", AWS Glue Developer Guide (Decrypt to read; Encrypt and GenerateDataKey to write).
+  if (options.catalogKey) {
+    const writes = options.allowCreateDatabase || options.allowTableChanges;
+    grant = grant.combine(options.catalogKey.grant(target.role, ...(writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'])));
   }
   return grant;
 }

@@ -2,6 +2,7 @@ import { aws_iam as iam, Lazy, Stack } from 'aws-cdk-lib';
 import { IDependable } from 'constructs';
 import { acknowledgeNagFinding, nagResourceText } from './nag';
 import { formatNumber, policySize } from './policy-size';
+import { onlyUnscopedActions, UNSCOPED_ACTIONS } from './unscoped-actions';
 
 /** IAM quotas, in characters as IAM counts them (no white space). */
 export const INLINE_POLICY_QUOTA = 10_240;
@@ -182,8 +183,24 @@ export class PolicyPacker {
           acknowledgeNagFinding(slot.construct, `AwsSolutions-IAM5[Resource::${text}]`, reason);
         }
       }
+      this.acknowledgeUnscopedActions(slot);
     }
     return [];
+  }
+
+  /**
+   * `Resource::*` is one finding for the whole policy, so it is acknowledged only when every
+   * statement of the policy on `*` holds nothing but actions that IAM authorizes on no resource
+   * type (`kinesis:ListStreams`, ...): a `*` added for any other action is still reported.
+   */
+  private acknowledgeUnscopedActions(slot: Slot): void {
+    const stack = Stack.of(this.role);
+    const onEverything = slot.entries.filter((e) => [...e.resources].some((r) => stack.resolve(r) === '*'));
+    if (onEverything.length === 0 || !onEverything.every((e) => onlyUnscopedActions(e.statement.actions))) return;
+    const actions = [...new Set(onEverything.flatMap((e) => e.statement.actions))].sort();
+    const reason = `cdk-redshift-iam: IAM authorizes ${actions.join(', ')} on no resource type, so '*' is the only resource possible: `
+      + actions.map((a) => UNSCOPED_ACTIONS[a]).join('; ');
+    acknowledgeNagFinding(slot.construct, 'AwsSolutions-IAM5[Resource::*]', reason);
   }
 }
 

@@ -1,4 +1,6 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
+import { aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { TRUST_POLICY_QUOTA } from './limits';
+import { formatNumber, policySize } from './policy-size';
 import { rejectDuplicates, validateRegion } from './validation';
 
 /**
@@ -10,6 +12,9 @@ import { rejectDuplicates, validateRegion } from './validation';
 export class TrustPrincipal extends iam.PrincipalBase {
   public readonly trusted: iam.IPrincipal[];
   private statement?: iam.PolicyStatement;
+  private document?: iam.PolicyDocument;
+  /** Services trusted in statements of their own, without the `sts:ExternalId` condition. */
+  private readonly alone = new Set<string>();
 
   constructor(trusted: iam.IPrincipal[]) {
     super();
@@ -29,6 +34,24 @@ export class TrustPrincipal extends iam.PrincipalBase {
       principals: this.trusted,
     });
     document.addStatements(this.statement);
+    this.document = document;
+  }
+
+  /**
+   * Lets `service` assume the role through a statement of its own, which the database-user
+   * condition of the main statement never restricts (Redshift sends the user as `sts:ExternalId`;
+   * other services, such as SageMaker for Redshift ML, send none). Adding a service twice adds it once.
+   */
+  public trustServiceAlone(service: string): void {
+    if (!this.document) {
+      throw new Error('TrustPrincipal: the trust statement is written when the role is created');
+    }
+    if (this.alone.has(service)) return;
+    this.alone.add(service);
+    this.document.addStatements(new iam.PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      principals: [new iam.ServicePrincipal(service)],
+    }));
   }
 
   /** Sets the `StringEquals` `sts:ExternalId` condition to exactly these values. */
@@ -78,4 +101,23 @@ export function redshiftServicePrincipals(regions: string[] | undefined, serverl
  */
 export function previousRolePrincipal(previous: iam.IRole, byAccount: boolean): iam.IPrincipal {
   return byAccount ? new iam.AccountPrincipal(previous.env.account) : new iam.ArnPrincipal(previous.roleArn);
+}
+
+/**
+ * The error of a role whose trust policy outgrows IAM's default quota, or none. `userCount` is the
+ * number of database users and external IDs the trust holds (what makes it grow).
+ */
+export function trustPolicySizeErrors(role: iam.Role, userCount: number): string[] {
+  const errors: string[] = [];
+  const trust = Stack.of(role).resolve(role.assumeRolePolicy);
+  const size = policySize(trust);
+  if (size.chars > TRUST_POLICY_QUOTA) {
+    errors.push(
+      `The trust policy of ${role.constructor.name} '${role.node.path}' is ${size.exact ? '' : 'about '}${formatNumber(size.chars)} characters, `
+      + `over IAM's default quota of ${formatNumber(TRUST_POLICY_QUOTA)} characters for a role trust policy; `
+      + `it holds ${userCount} database users and external IDs (\`databaseUsers\`, \`externalIds\`). `
+      + 'Raise the "Role trust policy length" quota in Service Quotas (up to 4,096), or split the users across several roles.',
+    );
+  }
+  return errors;
 }

@@ -20,8 +20,18 @@ const SERVERLESS_NAME = /^[a-z0-9-]{3,64}$/;
 const ACCOUNT = /^\d{12}$/;
 /** EMR cluster (job flow) id. */
 const EMR_CLUSTER_ID = /^j-[A-Z0-9]{1,255}$/;
+/** Redshift database name (as ARNs and `redshift:DbName` name it). */
+const DATABASE = /^[a-z_][a-z0-9_$-]{0,126}$/i;
 /** Glue database name as Spectrum uses it. */
 const GLUE_DATABASE = /^[a-z0-9_-]{1,255}$/;
+/** Apache Kafka topic name. */
+const KAFKA_TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
+/** SageMaker endpoint name (CreateEndpoint EndpointName). */
+const SAGEMAKER_ENDPOINT = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** A Redshift user, group or role name as GRANT takes it (quoted when it is not a plain identifier). */
+const REDSHIFT_NAME = /^[A-Za-z_][A-Za-z0-9_$.@+:-]{0,126}$/;
+/** A Redshift name that SQL can hold without double quotes. */
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 
 export function isUnresolved(value: unknown): boolean {
   return typeof value === 'string' ? Token.isUnresolved(value) : false;
@@ -73,6 +83,13 @@ export function validateDbUserName(prop: string, value: string): void {
   }
 }
 
+export function validateDatabaseName(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!DATABASE.test(value)) {
+    throw new Error(`\`${prop}\` must be a Redshift database name of 1 to 127 letters, digits, _, $ or -, not starting with a digit, got: '${value}'`);
+  }
+}
+
 export function validateEmrClusterId(prop: string, value: string): void {
   if (isUnresolved(value)) return;
   if (!EMR_CLUSTER_ID.test(value)) {
@@ -85,6 +102,40 @@ export function validateGlueDatabase(prop: string, value: string): void {
   if (!GLUE_DATABASE.test(value)) {
     throw new Error(`\`${prop}\` must be AWS Glue database names of 1 to 255 lowercase letters, digits, underscores or hyphens, got: '${value}'`);
   }
+}
+
+export function validateKafkaTopic(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!KAFKA_TOPIC.test(value)) {
+    throw new Error(`\`${prop}\` must be Apache Kafka topic names of 1 to 249 letters, digits, dots, underscores or hyphens (no wildcards: leave \`topics\` out for every topic), got: '${value}'`);
+  }
+}
+
+export function validateSageMakerEndpointName(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!SAGEMAKER_ENDPOINT.test(value)) {
+    throw new Error(`\`${prop}\` must be a SageMaker endpoint name of 1 to 63 letters, digits or hyphens, starting and ending with a letter or digit, got: '${value}'`);
+  }
+}
+
+/**
+ * A Redshift user, group or role name for GRANT: 1 to 127 characters, starting with a letter or
+ * underscore, of letters, digits and `_$.@+:-` (`IAM:alice` and `IAMR:etl` included); never
+ * `public`, which SQL reads as every user.
+ */
+export function validateRedshiftName(prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  if (!REDSHIFT_NAME.test(value)) {
+    throw new Error(`\`${prop}\` must be Redshift names of 1 to 127 characters, starting with a letter or underscore, of letters, digits and _$.@+:-, got: '${value}'`);
+  }
+  if (value.toLowerCase() === 'public') {
+    throw new Error(`\`${prop}\` lists '${value}', which GRANT reads as PUBLIC (every user): name the users, groups or roles that may use the IAM role`);
+  }
+}
+
+/** The name as SQL writes it: plain identifiers as they are, others in double quotes. */
+export function redshiftIdentifier(value: string): string {
+  return isUnresolved(value) || PLAIN_IDENTIFIER.test(value) ? value : `"${value}"`;
 }
 
 /**

@@ -1,7 +1,10 @@
+import { AUDIT_LOG_BUCKET_POLICY } from './audit-log-bucket-policy';
 import { BROAD_MANAGED_POLICY } from './broad-managed-policy';
+import { DEFAULT_ROLE_ATTACHED } from './default-role-attached';
 import { ROLE_ACCOUNT } from './role-account';
 import { ROLES_PER_CLUSTER } from './roles-per-cluster';
 import { Rule } from './rule';
+import { SCHEDULER_TRUST } from './scheduler-trust';
 import { TRUST_NAMES_REDSHIFT } from './trust-names-redshift';
 import { TRUST_REGION } from './trust-region';
 import { UNRESTRICTED_TRUST } from './unrestricted-trust';
@@ -14,8 +17,11 @@ export const ALL_RULES: readonly Rule[] = [
   TRUST_REGION,
   ROLES_PER_CLUSTER,
   ROLE_ACCOUNT,
+  DEFAULT_ROLE_ATTACHED,
+  SCHEDULER_TRUST,
   BROAD_MANAGED_POLICY,
   WILDCARD_ACTION,
   WILDCARD_RESOURCE,
+  AUDIT_LOG_BUCKET_POLICY,
   UNRESTRICTED_TRUST,
 ];

@@ -1,6 +1,7 @@
 import { Finding, Rule } from './rule';
 import { flattenReference } from '../private/nag';
 import { asList, StatementJson } from '../private/policy-json';
+import { onlyUnscopedActions } from '../private/unscoped-actions';
 
 export const WILDCARD_RESOURCE: Rule = {
   id: 'cdk-redshift-iam:wildcard-resource',
@@ -14,9 +15,14 @@ export interface WildcardResourceInput {
   readonly statements: StatementJson[];
 }
 
-/** A finding for each Allow statement whose resources include `*`. */
+/**
+ * A finding for each Allow statement whose resources include `*`, unless every action of the
+ * statement is one that IAM authorizes on no resource type (such as `kinesis:ListStreams`), for
+ * which `*` is the only resource possible.
+ */
 export function checkWildcardResource(input: WildcardResourceInput): Finding[] {
   return input.statements.filter((s) => s.Effect === 'Allow').flatMap((statement) => {
+    if (onlyUnscopedActions(asList(statement.Action))) return [];
     const everything = asList(statement.Resource).map(flattenReference).includes('*');
     return everything ? [{
       rule: WILDCARD_RESOURCE,

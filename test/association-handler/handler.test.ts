@@ -246,7 +246,7 @@ describe('a Serverless namespace', () => {
   const nsRecord = '/cdk-redshift-iam/namespace/analytics/MyStack/Attach1234';
   const nsEvent = (type: 'Create' | 'Delete', props: object = {}) => event(type, { Target: 'namespace', Name: 'analytics', ...props },
     type === 'Delete' ? { PhysicalResourceId: `${nsRecord}#MyStack-AttachAccessRole-ABC` } : {});
-  const namespace = (status: string, roles: [string, string][], defaultRole?: string) => ({
+  const namespace = (status: string, roles: [string, string][], defaultRole?: string): any => ({
     namespace: { namespaceName: 'analytics', status, iamRoles: roles.map(([a, s]) => `IamRole(applyStatus=${s}, iamRoleArn=${a})`), defaultIamRoleArn: defaultRole },
   });
 

@@ -40,7 +40,7 @@ type Op =
   | { kind: 'deploy1'; version: Record<string, AssociationVersion | undefined>; otherFails: boolean }
   | { kind: 'deploy2'; version: Record<string, AssociationVersion | undefined>; otherFails: boolean }
   | { kind: 'deployBoth'; v1: Record<string, AssociationVersion | undefined>; v2: Record<string, AssociationVersion | undefined> }
-  | { kind: 'destroy1' } | { kind: 'destroy2' }
+  | { kind: 'destroy1' } | { kind: 'destroy2' } | { kind: 'destroyBoth' }
   | { kind: 'attach' | 'detach' | 'default'; target: string; role: string }
   | { kind: 'busy'; target: string; seconds: number }
   | { kind: 'throttle'; count: number }
@@ -50,7 +50,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('deploy1' as const), version: stackOne, otherFails: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deploy2' as const), version: stackTwo, otherFails: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deployBoth' as const), v1: stackOne, v2: stackTwo }) },
-  { weight: 1, arbitrary: fc.constantFrom({ kind: 'destroy1' as const }, { kind: 'destroy2' as const }) },
+  { weight: 1, arbitrary: fc.constantFrom({ kind: 'destroy1' as const }, { kind: 'destroy2' as const }, { kind: 'destroyBoth' as const }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('attach' as const, 'detach' as const, 'default' as const), target: fc.constantFrom(...TARGETS.slice(0, 3)), role: fc.constantFrom(...ROLES, 'F') }) },
   // Busy for less than the shortest waitTimeout (1 minute in the construct, 2 here): the handler waits it out.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('busy' as const), target: fc.constantFrom(...TARGETS.slice(0, 3)), seconds: fc.integer({ min: 5, max: 90 }) }) },
@@ -145,8 +145,11 @@ async function apply(world: World, s1: SimulatedStack, s2: SimulatedStack, o: Op
       break;
     }
     case 'destroy1':
-    case 'destroy2': {
-      await world.clock.run((o.kind === 'destroy1' ? s1 : s2).destroy());
+    case 'destroy2':
+    case 'destroyBoth': {
+      // Two apps deleted at the same moment release the same roles concurrently.
+      const stacks = o.kind === 'destroyBoth' ? [s1, s2] : [o.kind === 'destroy1' ? s1 : s2];
+      await world.clock.run(Promise.all(stacks.map((s) => s.destroy())));
       const live = liveAssociations(s1, s2);
       for (const [key, t] of world.targets) {
         if (!t.exists) continue;

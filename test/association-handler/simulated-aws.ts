@@ -108,10 +108,12 @@ export class Target {
     this.roles.set(arn, { status: 'in-sync', since: this.clock.now, attachedBy: 'foreign' });
   }
 
+  /** Someone else detaches a role: it is `removing` for a while, then gone. */
   public foreignDetach(arn: string): void {
     this.settle();
-    if (this.roles.get(arn)?.status !== 'in-sync') return;
-    this.roles.delete(arn);
+    const role = this.roles.get(arn);
+    if (role?.status !== 'in-sync') return;
+    this.roles.set(arn, { ...role, status: 'removing', since: this.clock.now });
     if (this.defaultRoleArn === arn) this.defaultRoleArn = undefined;
   }
 }

@@ -63,7 +63,7 @@ export function synthesize(stackName: string, slot: string, v: AssociationVersio
   } else {
     new NamespaceRoleAssociation(stack, slot, { namespaceName: name, namespaceId: namespaceId(name), roles, defaultRole, waitTimeout });
   }
-  const json = { ...Template.fromStack(stack).toJSON(), StackName: stackName };
+  const json: any = { ...Template.fromStack(stack).toJSON(), StackName: stackName };
   const env = { account: ACCOUNT, region: REGION, partition: 'aws' };
   const [crId, cr] = Object.entries<any>(json.Resources).find(([, r]) => r.Type.startsWith('Custom::'))!;
   const accessRoleId = (cr.DependsOn as string[]).find((d) => json.Resources[d].Type === 'AWS::IAM::Role')!;

@@ -154,6 +154,26 @@ describe('allowUnloadTo', () => {
     });
   });
 
+  test('kmsKey (UNLOAD ... KMS_KEY_ID): GenerateDataKey and Decrypt on that key only', async () => {
+    const { stack, role, bucket } = setup();
+    const key = new kms.Key(stack, 'UnloadKey');
+    role.allowUnloadTo(bucket, { keyPrefix: 'encrypted/', kmsKey: key });
+    const template = synth(stack);
+    const view = roleView(role, template);
+    const json = template.toJSON();
+    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
+    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
+    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
+    const kmsDecide = (action: string, resource: string) =>
+      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    expect(await kmsDecide('kms:GenerateDataKey', keyArn)).toBe('Allowed');
+    expect(await kmsDecide('kms:Decrypt', keyArn)).toBe('Allowed');
+    expect(await kmsDecide('kms:Encrypt', keyArn)).toBe('ImplicitlyDenied');
+    expect(await kmsDecide('kms:CreateGrant', keyArn)).toBe('ImplicitlyDenied');
+    expect(await kmsDecide('kms:GenerateDataKey', 'arn:aws:kms:us-west-2:123456789012:key/other-key')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:PutObject', `${BUCKET}/encrypted/venue_0000_part_00`)).toBe('Allowed');
+  });
+
   test('a COPY role cannot write: PutObject is denied', async () => {
     const { stack, role, bucket } = setup();
     role.allowCopyFrom(bucket, { keyPrefix: 'redshift/' });

@@ -1,6 +1,6 @@
-import { aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { grantSetup as setup } from '../helpers/grants';
-import { decide, roleMay, roleView } from '../helpers/iam';
+import { decide, envOf, materialize, roleMay, roleView } from '../helpers/iam';
 import { synth } from '../helpers/synth';
 
 describe('allowSpectrum', () => {
@@ -47,6 +47,59 @@ describe('allowSpectrum', () => {
       resourceAccount: '123456789012',
     })).toBe('Allowed');
     expect(await roleMay(view, 'glue:GetTable', glue('table/shared/t'))).toBe('ImplicitlyDenied');
+  });
+
+  test('lakeFormation: lakeformation:GetDataAccess (no resource type, so on *), and no S3 access of its own', async () => {
+    const { stack, role } = setup();
+    role.allowSpectrum({ databases: ['lfdb'], lakeFormation: true });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 'lakeformation:GetDataAccess', '*')).toBe('Allowed');
+    expect(await roleMay(view, 'glue:GetTable', glue('table/lfdb/sales'))).toBe('Allowed');
+    // denied: Lake Formation administration, data outside Lake Formation, other databases
+    expect(await roleMay(view, 'lakeformation:GrantPermissions', '*')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'lakeformation:GetDataLakeSettings', '*')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:GetObject', 'arn:aws:s3:::lake-data/sales/part-0')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 'glue:GetTable', glue('table/otherdb/sales'))).toBe('ImplicitlyDenied');
+  });
+
+  test.each([
+    ['a read-only catalog', {}, ['kms:Decrypt'], ['kms:Encrypt', 'kms:GenerateDataKey']],
+    ['a catalog Spectrum writes to', { allowTableChanges: true }, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], ['kms:ReEncryptFrom']],
+    ['a catalog Spectrum creates databases in', { allowCreateDatabase: true }, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], ['kms:ReEncryptFrom']],
+  ])('catalogKey, %s: the key actions of the Glue docs on that key only', async (_label, extra, allowed, denied) => {
+    const { stack, role } = setup();
+    const key = new kms.Key(stack, 'CatalogKey');
+    role.allowSpectrum({ databases: ['spectrumdb'], catalogKey: key, ...extra });
+    const template = synth(stack);
+    const view = roleView(role, template);
+    const json = template.toJSON();
+    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
+    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
+    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
+    const kmsDecide = (action: string, resource: string) =>
+      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    for (const action of allowed) expect(await kmsDecide(action, keyArn)).toBe('Allowed');
+    for (const action of denied) expect(await kmsDecide(action, keyArn)).toBe('ImplicitlyDenied');
+    expect(await kmsDecide('kms:Decrypt', 'arn:aws:kms:us-west-2:123456789012:key/other-key')).toBe('ImplicitlyDenied');
+  });
+
+  test('a writable data location: PUT under its prefix (INSERT INTO, CREATE EXTERNAL TABLE AS); read-only ones stay so', async () => {
+    const { stack, role } = setup();
+    const lake = s3.Bucket.fromBucketName(stack, 'Lake', 'lake-data');
+    role.allowSpectrum({
+      databases: ['spectrumdb'],
+      allowTableChanges: true,
+      dataLocations: [{ bucket: lake, keyPrefix: 'curated/', writable: true }, { bucket: lake, keyPrefix: 'raw/' }],
+    });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 's3:PutObject', 'arn:aws:s3:::lake-data/curated/sales/20240101_000000_1_2_part_00.parquet')).toBe('Allowed');
+    expect(await roleMay(view, 's3:GetObject', 'arn:aws:s3:::lake-data/curated/sales/x')).toBe('Allowed');
+    expect(await roleMay(view, 's3:GetObject', 'arn:aws:s3:::lake-data/raw/x')).toBe('Allowed');
+    expect(await roleMay(view, 'glue:BatchCreatePartition', glue('table/spectrumdb/sales'))).toBe('Allowed');
+    // denied: writes to the read-only location or elsewhere, deletes
+    expect(await roleMay(view, 's3:PutObject', 'arn:aws:s3:::lake-data/raw/x')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:PutObject', 'arn:aws:s3:::lake-data/other/x')).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:DeleteObject', 'arn:aws:s3:::lake-data/curated/sales/x')).toBe('ImplicitlyDenied');
   });
 
   test.each([

@@ -27,6 +27,9 @@ export function materialize(template: any, value: any, env: Env): any {
       case 'AWS::DynamoDB::Table': return p.TableName ?? logicalId;
       case 'AWS::IAM::ManagedPolicy': return `arn:${env.partition}:iam::${env.account}:policy/${p.ManagedPolicyName ?? logicalId}`;
       case 'AWS::StepFunctions::StateMachine': return `arn:${env.partition}:states:${env.region}:${env.account}:stateMachine:${logicalId}`;
+      case 'AWS::Kinesis::Stream': return p.Name ?? logicalId;
+      // Ref of a secret is its ARN, which ends in six random characters.
+      case 'AWS::SecretsManager::Secret': return `arn:${env.partition}:secretsmanager:${env.region}:${env.account}:secret:${p.Name ?? logicalId}-AbCdEf`;
       default: return logicalId;
     }
   };
@@ -43,6 +46,7 @@ export function materialize(template: any, value: any, env: Env): any {
       case 'AWS::KMS::Key': return `arn:${partition}:kms:${region}:${account}:key/${logicalId}`;
       case 'AWS::Logs::LogGroup': return `arn:${partition}:logs:${region}:${account}:log-group:${r.Properties?.LogGroupName ?? logicalId}:*`;
       case 'AWS::StepFunctions::StateMachine': return `arn:${partition}:states:${region}:${account}:stateMachine:${logicalId}`;
+      case 'AWS::Kinesis::Stream': return `arn:${partition}:kinesis:${region}:${account}:stream/${name}`;
       default: throw new Error(`materialize: no ARN rule for ${r.Type}`);
     }
   };

@@ -22,4 +22,16 @@ describe('wildcard resource', () => {
       ],
     })).toEqual([]);
   });
+
+  test('a statement of actions that IAM authorizes on no resource type is no finding; one more action makes it one', () => {
+    expect(checkWildcardResource({
+      statements: [
+        { Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: '*' },
+        { Effect: 'Allow', Action: ['kafka:GetBootstrapBrokers', 'lakeformation:GetDataAccess'], Resource: '*' },
+      ],
+    })).toEqual([]);
+    expect(checkWildcardResource({
+      statements: [{ Effect: 'Allow', Action: ['kinesis:ListStreams', 'kinesis:GetRecords'], Resource: '*' }],
+    })).toEqual([{ rule: WILDCARD_RESOURCE, message: expect.stringContaining('kinesis:ListStreams, kinesis:GetRecords on every resource') }]);
+  });
 });

@@ -1,0 +1,97 @@
+import { aws_iam as iam, Token } from 'aws-cdk-lib';
+import { parseArn } from '../private/arns';
+import { oneOrMany } from '../private/conditions';
+import { rejectDuplicates, validateAccount } from '../private/validation';
+
+/**
+ * Options of `RedshiftPermissions.integrationResourcePolicy`.
+ */
+export interface IntegrationPolicyOptions {
+  /**
+   * The namespace ARN of the data warehouse the integrations replicate into: a provisioned
+   * cluster's (`arn:aws:redshift:REGION:ACCOUNT:namespace:NAMESPACE-ID`,
+   * `CfnCluster.attrClusterNamespaceArn`) or a Serverless namespace's
+   * (`arn:aws:redshift-serverless:REGION:ACCOUNT:namespace/NAMESPACE-ID`,
+   * `CfnNamespace.attrNamespaceNamespaceArn`). Not the cluster's ARN: integrations target the
+   * namespace.
+   */
+  readonly targetArn: string;
+
+  /**
+   * The ARNs of the sources that may replicate into the target (`aws:SourceArn`): Aurora and RDS
+   * DB clusters or instances, DynamoDB tables (zero-ETL integrations), S3 buckets (S3 event
+   * integrations for auto-copy), and any other zero-ETL source.
+   */
+  readonly sources: string[];
+
+  /**
+   * The accounts whose users and roles may create inbound integrations into the target from these
+   * sources (`redshift:CreateInboundIntegration`, "authorized principals"). Principals of the
+   * target's own account need no statement here when their identity policy allows it.
+   *
+   * @default - no account is authorized by the resource policy
+   */
+  readonly creatorAccounts?: string[];
+}
+
+/** CreateIntegration's `TargetArn` pattern (Amazon Redshift API Reference). */
+const NAMESPACE_ARN = /^arn:aws[a-z-]*:redshift(-serverless)?:[a-z0-9-]+:[0-9]{12}:(namespace\/|namespace:)[a-z0-9-]+$/;
+
+/**
+ * The resource policy of a cluster or Serverless namespace that lets zero-ETL and S3 event
+ * integrations in, as "Configure authorization for your Amazon Redshift data warehouse" (Amazon
+ * Redshift Management Guide, zero-etl-using.redshift-iam.html) and "Create an S3 event integration
+ * to automatically copy files from Amazon S3 buckets" (Amazon Redshift Database Developer Guide,
+ * loading-data-copy-job.html) write it:
+ *
+ * - "authorized integration sources": `redshift:AuthorizeInboundIntegration` on the target for the
+ *   `redshift.amazonaws.com` service principal, only with `aws:SourceArn` = one of the sources;
+ * - "authorized principals": `redshift:CreateInboundIntegration` on the target for the creator
+ *   accounts, with the same `aws:SourceArn` condition.
+ */
+export function integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
+  validateTarget(options.targetArn);
+  if (options.sources.length === 0) throw new Error('`sources` must list at least one source ARN');
+  options.sources.forEach(validateSource);
+  rejectDuplicates('sources', options.sources);
+  const creators = options.creatorAccounts;
+  if (creators !== undefined) {
+    if (creators.length === 0) throw new Error('`creatorAccounts` must list at least one account; leave it out to authorize none');
+    creators.forEach((a) => validateAccount('creatorAccounts', a));
+    rejectDuplicates('creatorAccounts', creators);
+  }
+
+  const fromSources = { StringEquals: { 'aws:SourceArn': oneOrMany(options.sources) } };
+  const document = new iam.PolicyDocument({
+    statements: [new iam.PolicyStatement({
+      sid: 'AuthorizeInboundIntegration',
+      principals: [new iam.ServicePrincipal('redshift.amazonaws.com')],
+      actions: ['redshift:AuthorizeInboundIntegration'],
+      resources: [options.targetArn],
+      conditions: fromSources,
+    })],
+  });
+  if (creators !== undefined) {
+    document.addStatements(new iam.PolicyStatement({
+      sid: 'CreateInboundIntegration',
+      principals: creators.map((a) => new iam.AccountPrincipal(a)),
+      actions: ['redshift:CreateInboundIntegration'],
+      resources: [options.targetArn],
+      conditions: fromSources,
+    }));
+  }
+  return document;
+}
+
+function validateTarget(arn: string): void {
+  if (Token.isUnresolved(arn) || NAMESPACE_ARN.test(arn)) return;
+  throw new Error('`targetArn` must be the namespace ARN of a cluster (arn:aws:redshift:REGION:ACCOUNT:namespace:NAMESPACE-ID) '
+    + `or of a Serverless namespace (arn:aws:redshift-serverless:REGION:ACCOUNT:namespace/NAMESPACE-ID), not a cluster or workgroup ARN, got: '${arn}'`);
+}
+
+function validateSource(arn: string): void {
+  if (Token.isUnresolved(arn)) return;
+  if (parseArn(arn) === undefined || /[*?]/.test(arn)) {
+    throw new Error(`\`sources\` must be the ARNs of integration sources (an Aurora or RDS database, a DynamoDB table, an S3 bucket), without wildcards, got: '${arn}'`);
+  }
+}
