@@ -220,4 +220,35 @@ const example = project.addTask('example', {
 example.spawn(project.tasks.tryFind('bundle')!);
 example.exec('ts-node --project tsconfig.json app.ts', { cwd: 'examples' });
 
+// ---- A user's first hour (issue 15): the packages as users get them ------------------------------
+// `test:compat`: a fresh app outside the repository (npm init, no cdk.json) installs the packed
+// library from dist/js with aws-cdk-lib at the version we claim (CDK_VERSION) and at the newest on
+// the registry, deprecated APIs fatal (JSII_DEPRECATED=fail), synthesizes the README's main
+// scenarios with `cdk synth` and checks the literal IAM_ROLE text (scripts/compat.sh, ~1.5 min).
+// It runs at the end of `build`, as the last step of `package` (the build task itself is locked),
+// once package-all has made the tarball.
+const compatTask = project.addTask('test:compat', {
+  description: 'Install the packed library (dist/js) in a fresh app outside the repo with the oldest and newest aws-cdk-lib, deprecated APIs fatal, and synthesize the README scenarios',
+  exec: 'bash scripts/compat.sh',
+});
+project.packageTask.spawn(compatTask);
+// `release:local`: nothing is published by this repository yet. Versions every package and builds
+// it: RELEASE_VERSION=0.1.0 npx projen release:local gives dist/js/cdk-redshift-iam@0.1.0.jsii.tgz,
+// dist/python/cdk_redshift_iam-0.1.0-*.whl, dist/java and dist/go (tested), then puts package.json
+// back at 0.0.0.
+const releaseLocal = project.addTask('release:local', {
+  description: 'Build and test every package (npm, Python, Java, Go in dist/) at $RELEASE_VERSION; package.json stays at 0.0.0',
+  requiredEnv: ['RELEASE_VERSION'],
+  // projen keeps package.json's version only in a release build.
+  env: { RELEASE: 'true' },
+});
+releaseLocal.exec('npm version "$RELEASE_VERSION" --no-git-tag-version --allow-same-version');
+releaseLocal.spawn(project.buildTask);
+releaseLocal.exec('npm version 0.0.0 --no-git-tag-version --allow-same-version');
+// jsii-pacmak adds to dist/ without clearing it: start each packaging from an empty dist/, so that
+// a build after a release:local holds only its own version's packages (the language tests take the
+// one wheel there).
+project.tasks.tryFind('package-all')!.prependExec('rm -rf dist');
+// ---- end of issue 15 ------------------------------------------------------------------------------
+
 project.synth();

@@ -1,6 +1,8 @@
 import { Annotations, aws_iam as iam, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { recordPreviousInChain } from './private/chain';
 import { MAX_CHAIN_LENGTH } from './private/limits';
+import { nameBasedRoleArn } from './private/role-arn';
 import { generateRoleName } from './private/role-name';
 import { describeRole } from './private/roles';
 import { previousRolePrincipal } from './private/trust';
@@ -85,6 +87,7 @@ export class ChainedRole extends RedshiftRoleBase {
     const roleName = props.roleName ?? generateRoleName(scope, id);
     super(scope, id, { ...props, roleName }, [previousRolePrincipal(scope, props.assumedBy, trust === ChainTrust.ACCOUNT)]);
     this.previousRole = props.assumedBy;
+    recordPreviousInChain(this, props.assumedBy);
     const length = this.chainRoles().length;
     if (length > MAX_CHAIN_LENGTH) {
       throw new Error(`ChainedRole '${this.node.path}' would make a chain of ${length} roles; Redshift's IAM_ROLE parameter takes at most ${MAX_CHAIN_LENGTH}`);
@@ -93,7 +96,7 @@ export class ChainedRole extends RedshiftRoleBase {
 
     // Built from the name, so the previous role's stack never references this one. (A roleName
     // that is a Token has no such text: fall back to the ARN attribute.)
-    const ownArn = this._nameBasedArn() ?? this.roleArn;
+    const ownArn = nameBasedRoleArn(this, roleName, props.path ?? '/') ?? this.roleArn;
     const previousArn = props.assumedBy.roleArn;
     if (!Token.isUnresolved(previousArn) && !Token.isUnresolved(ownArn) && previousArn === ownArn) {
       throw new Error(`ChainedRole '${this.node.path}' would trust itself ('${ownArn}'): \`assumedBy\` must be the previous role of the chain`);
@@ -110,7 +113,10 @@ export class ChainedRole extends RedshiftRoleBase {
       const previousStack = Stack.of(props.assumedBy);
       if (previousStack !== Stack.of(this)) {
         // IAM checks that a role named in a trust policy exists: deploy the previous role first.
-        Stack.of(this).addDependency(previousStack, `ChainedRole ${this.node.path} trusts ${props.assumedBy.node.path}`);
+        // A dependency between the two constructs becomes a dependency between their stacks
+        // (Stack#addDependency is deprecated in newer aws-cdk-lib, and its replacement
+        // addStackDependency does not exist in the oldest one we support).
+        this.node.addDependency(props.assumedBy);
       }
     } else {
       this.previousRoleGranted = false;
@@ -126,11 +132,6 @@ export class ChainedRole extends RedshiftRoleBase {
    */
   public get chain(): RoleChain {
     return RoleChain.of(this.chainRoles());
-  }
-
-  /** @internal */
-  public _previousInChain(): iam.IRole | undefined {
-    return this.previousRole;
   }
 
   /** The roles of `chain`, in order. */

@@ -66,7 +66,11 @@ export class ClusterRoleAssociation extends Construct {
   public readonly clusterIdentifier: string;
   /** The roles this association attaches. */
   public readonly roles: iam.IRole[];
-  /** The default role it sets, if any. */
+  /**
+   * The default role it sets, if any.
+   *
+   * @default - none: the default role is left as it is
+   */
   public readonly defaultRole?: iam.IRole;
 
   constructor(scope: Construct, id: string, props: ClusterRoleAssociationProps) {

@@ -1,5 +1,6 @@
 import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { parseArn } from './private/arns';
+import { recordDatabaseUserKey } from './private/database-user-keys';
 import { partitionOf, StackScopedValue, tryRender } from './private/stack-scoped';
 import {
   isUnresolved,
@@ -41,6 +42,15 @@ const CLUSTER_AND_USER = /^([^/:]+)\/([^/:]+)$/;
  * the user's ARN, `arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER`, as the `sts:ExternalId`
  * of the AssumeRole call. A role's trust policy that lists these ARNs lets only those users use
  * the role.
+ *
+ * @example
+ * new RedshiftServiceRole(this, 'Role', {
+ *   databaseUsers: [
+ *     DatabaseUser.inCluster('my-cluster', 'user1'),                    // the stack's Region and account
+ *     DatabaseUser.inCluster('my-cluster', 'user2', { region: 'us-east-1' }),
+ *     DatabaseUser.fromArn('arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user3'),
+ *   ],
+ * });
  */
 export class DatabaseUser {
   /**
@@ -77,7 +87,9 @@ export class DatabaseUser {
    * @param clusterIdentifier the cluster identifier, e.g. `my-cluster`
    * @param userName the database user name, e.g. `user1`
    */
-  public static inCluster(clusterIdentifier: string, userName: string, options: DatabaseUserOptions = {}): DatabaseUser {
+  public static inCluster(clusterIdentifier: string, userName: string,
+    /** @default - the Region and account of the stack that uses this user */
+    options: DatabaseUserOptions = {}): DatabaseUser {
     validateClusterIdentifier('clusterIdentifier', clusterIdentifier);
     validateDbUserName('userName', userName);
     return DatabaseUser.fromParts(() => clusterIdentifier, clusterIdentifier, userName, options);
@@ -93,7 +105,9 @@ export class DatabaseUser {
    * @param workgroupId the workgroup ID, e.g. `0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`
    * @param userName the database user name
    */
-  public static inWorkgroup(workgroupId: string, userName: string, options: DatabaseUserOptions = {}): DatabaseUser {
+  public static inWorkgroup(workgroupId: string, userName: string,
+    /** @default - the Region and account of the stack that uses this user */
+    options: DatabaseUserOptions = {}): DatabaseUser {
     if (!isUnresolved(workgroupId) && !WORKGROUP_ID.test(workgroupId)) {
       throw new Error(`\`workgroupId\` must be the Redshift Serverless workgroup ID (a UUID such as 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b; Redshift puts the ID, not the name, in the database user ARN), got: '${workgroupId}'`);
     }
@@ -146,11 +160,8 @@ export class DatabaseUser {
    */
   public readonly arn: string;
 
-  /** @internal identifies the user for duplicate detection before Tokens resolve */
-  public readonly _key: string;
-
   private constructor(render: (stack?: Stack) => string, key: string) {
-    this._key = key;
+    recordDatabaseUserKey(this, key);
     const eager = tryRender(render);
     this.arn = eager ?? Token.asString(new StackScopedValue(render));
   }

@@ -44,7 +44,11 @@ export class NamespaceRoleAssociation extends Construct {
   public readonly namespaceName: string;
   /** The roles this association attaches. */
   public readonly roles: iam.IRole[];
-  /** The default role it sets, if any. */
+  /**
+   * The default role it sets, if any.
+   *
+   * @default - none: the default role is left as it is
+   */
   public readonly defaultRole?: iam.IRole;
 
   private readonly namespaceArn: string;

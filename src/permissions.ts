@@ -3,6 +3,7 @@ import { allowAuditLogging, AuditLoggingOptions } from './access/audit-logging';
 import { dataApi, DataApiOptions } from './access/data-api';
 import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
 import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
+import { acknowledgeGrantedWildcard } from './private/grantee-wildcards';
 import { passRoleToRedshift } from './private/pass-role';
 import { checkClusterAction } from './private/redshift-actions';
 import { checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE } from './private/redshift-arns';
@@ -148,6 +149,15 @@ export interface ManageClustersOptions {
 /**
  * Identity policies for the people and services that manage Redshift: the examples of the
  * Redshift documentation as method calls, scoped to named resources.
+ *
+ * @example
+ * declare const analysts: iam.IRole;
+ * RedshiftPermissions.getClusterCredentials(analysts, {
+ *   clusterIdentifier: 'my-redshift-cluster',
+ *   dbUsers: ['analyst'],
+ *   dbNames: ['dev'],
+ *   maxDuration: Duration.minutes(30),
+ * });
  */
 export class RedshiftPermissions {
   /**
@@ -163,6 +173,10 @@ export class RedshiftPermissions {
     rejectDuplicates('clusterIdentifiers', options.clusterIdentifiers);
     const scope = scopeOf(grantee);
     const clusters = options.clusterIdentifiers.map((c) => RedshiftArn.cluster(scope, c, options));
+    acknowledgeGrantedWildcard(scope, '*', ['redshift:DescribeClusters'],
+      'redshift:DescribeClusters on \'*\' is the documented policy of "Associating IAM roles with clusters" (Amazon Redshift '
+      + 'Management Guide): it lets the operator list the clusters to find the one to change, and only reads their descriptions; '
+      + 'the changes (ModifyClusterIamRoles, iam:PassRole) are limited to the named clusters and roles (cdk-redshift-iam).');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['redshift:DescribeClusters'],
@@ -283,10 +297,20 @@ export class RedshiftPermissions {
       rejectDuplicates('allowedTagKeys', options.allowedTagKeys);
       conditions['ForAllValues:StringEquals'] = { 'aws:TagKeys': options.allowedTagKeys };
     }
+    const scope = scopeOf(grantee);
+    const clusters = RedshiftArn.cluster(scope, '*', { region: options.region, account: options.account });
+    if (Object.keys(conditions).length > 0) {
+      // The tag conditions, not the ARN, choose the clusters: the ARN's `*` is how the documented
+      // examples write it. Without a condition the grant reaches every cluster and stays reported.
+      acknowledgeGrantedWildcard(scope, clusters, actions,
+        `${actions.join(', ')} on every cluster of the account and Region only where the tag conditions (${Object.keys(conditions).join(', ')}) hold, `
+        + 'as in the examples of "Using IAM policy conditions for fine-grained access control" (Amazon Redshift Management Guide): '
+        + 'the tags, not the ARN, choose the clusters (cdk-redshift-iam).');
+    }
     return iam.Grant.addToPrincipal({
       grantee,
       actions,
-      resourceArns: [RedshiftArn.cluster(scopeOf(grantee), '*', { region: options.region, account: options.account })],
+      resourceArns: [clusters],
       conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
     });
   }
@@ -306,7 +330,9 @@ export class RedshiftPermissions {
    * `s3:GetBucketAcl`, for the Redshift service principal (the Regional one in opt-in Regions),
    * limited to the named clusters (`aws:SourceArn`) or the account (`aws:SourceAccount`).
    */
-  public static allowAuditLogging(bucket: s3.IBucket, options: AuditLoggingOptions = {}): iam.AddToResourcePolicyResult {
+  public static allowAuditLogging(bucket: s3.IBucket,
+    /** @default - any cluster of the bucket's account may log anywhere in the bucket */
+    options: AuditLoggingOptions = {}): iam.AddToResourcePolicyResult {
     return allowAuditLogging(bucket, options);
   }
 

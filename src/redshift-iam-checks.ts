@@ -88,7 +88,9 @@ export interface RedshiftIamChecksProps {
 export class RedshiftIamChecks implements IAspect {
   private readonly info: boolean;
 
-  constructor(props: RedshiftIamChecksProps = {}) {
+  constructor(
+    /** @default - errors and warnings are reported, infos are not */
+    props: RedshiftIamChecksProps = {}) {
     this.info = props.info ?? false;
   }
 

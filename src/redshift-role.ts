@@ -7,8 +7,6 @@ import {
   aws_secretsmanager as secretsmanager,
   Duration,
   PhysicalName,
-  Stack,
-  Token,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
@@ -23,9 +21,11 @@ import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
 import { adviseUserName } from './private/advice';
+import { databaseUserKey } from './private/database-user-keys';
 import { firstRepeat } from './private/duplicates';
 import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
+import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
 import { checkRoleName } from './private/role-name';
 import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
@@ -106,6 +106,11 @@ export interface RedshiftRoleBaseProps {
  *
  * Statements are merged and, when a role collects more than IAM's inline-policy quota holds,
  * overflow into generated customer managed policies.
+ *
+ * Not part of the jsii API (a hidden base class): its members appear on RedshiftServiceRole and
+ * ChainedRole, and nothing offers to construct it.
+ *
+ * @internal
  */
 export abstract class RedshiftRoleBase extends iam.Role {
   private readonly trustPrincipal: TrustPrincipal;
@@ -137,7 +142,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
       scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),
       // A role of this library with a known name is named by its ARN text, so that a chain across
       // stacks never makes the previous role's stack depend on the next one's.
-      arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role._nameBasedArn() : undefined) ?? role.roleArn,
+      arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role.nameBasedArn() : undefined) ?? role.roleArn,
       trustService: (service) => trust.trustServiceAlone(service),
     };
 
@@ -154,8 +159,9 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * listed ones".
    */
   public addDatabaseUser(user: DatabaseUser): void {
-    this.addExternalIdValue(user.arn, `user:${user._key}`, 'databaseUsers');
-    adviseUserName(this, 'databaseUsers', user._key.slice(user._key.lastIndexOf('/') + 1));
+    const key = databaseUserKey(user);
+    this.addExternalIdValue(user.arn, `user:${key}`, 'databaseUsers');
+    adviseUserName(this, 'databaseUsers', key.slice(key.lastIndexOf('/') + 1));
   }
 
   /**
@@ -175,52 +181,29 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * `IAM_ROLE '<role ARN>'`: the authorization clause of COPY, UNLOAD, CREATE EXTERNAL SCHEMA and
    * CREATE EXTERNAL FUNCTION for this role.
    *
-   * The ARN is literal text when the role has a `roleName` and the stack a concrete account;
-   * otherwise it holds a Token that resolves in the template (put it in a `CfnOutput`).
+   * The ARN is literal text, ready to paste into SQL, when the role has a name known at synth time
+   * (`roleName`; a `ChainedRole` always has one) and the stack a concrete account and Region (the
+   * partition follows from the Region, with or without the `@aws-cdk/core:enablePartitionLiterals`
+   * feature flag). Otherwise it holds a Token that resolves in the template (put it in a `CfnOutput`).
    */
   public iamRoleClause(): string {
     return `IAM_ROLE '${this.roleArnForSql}'`;
   }
 
   /**
-   * The role's ARN as literal text when it can be known at synth time (a given `roleName` and a
-   * concrete account), else `roleArn`.
+   * The role's ARN as literal text when it can be known at synth time (a name known at synth
+   * time, and a stack with a concrete account and Region), else `roleArn`.
    */
   public get roleArnForSql(): string {
-    const stack = Stack.of(this);
-    const named = this._nameBasedArn();
-    if (named !== undefined && !Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.partition)) {
-      return named;
-    }
-    return this.roleArn;
+    return literalRoleArn(this, this.explicitRoleName, this.rolePath) ?? this.roleArn;
   }
 
   /**
    * The role's ARN built from its name, when the name is known at synth time: usable in another
    * stack without a cross-stack reference (so without a dependency on this stack).
-   *
-   * @internal
    */
-  public _nameBasedArn(): string | undefined {
-    if (this.explicitRoleName === undefined || Token.isUnresolved(this.explicitRoleName) || Token.isUnresolved(this.rolePath)) {
-      return undefined;
-    }
-    return Stack.of(this).formatArn({
-      service: 'iam',
-      region: '',
-      resource: 'role',
-      resourceName: `${this.rolePath.replace(/^\//, '')}${this.explicitRoleName}`,
-    });
-  }
-
-  /**
-   * The role this one trusts in a role chain (a ChainedRole's previous role); `undefined` for a
-   * role that Redshift assumes itself.
-   *
-   * @internal
-   */
-  public _previousInChain(): iam.IRole | undefined {
-    return undefined;
+  private nameBasedArn(): string | undefined {
+    return nameBasedRoleArn(this, this.explicitRoleName, this.rolePath);
   }
 
   /**
@@ -228,14 +211,18 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * `s3:prefix` condition to the prefix, `s3:GetObject` on the objects under it, and
    * `kms:Decrypt` on the bucket's key when it has one.
    */
-  public allowCopyFrom(bucket: s3.IBucket, options: s3Commands.S3AccessOptions = {}): iam.Grant {
+  public allowCopyFrom(bucket: s3.IBucket,
+    /** @default - the whole bucket */
+    options: s3Commands.S3AccessOptions = {}): iam.Grant {
     return s3Commands.allowCopyFrom(this.grantTarget, bucket, options);
   }
 
   /**
    * CREATE LIBRARY from Amazon S3: LIST and GET under the prefix (+ `kms:Decrypt`).
    */
-  public allowCreateLibraryFrom(bucket: s3.IBucket, options: s3Commands.S3AccessOptions = {}): iam.Grant {
+  public allowCreateLibraryFrom(bucket: s3.IBucket,
+    /** @default - the whole bucket */
+    options: s3Commands.S3AccessOptions = {}): iam.Grant {
     return s3Commands.allowCreateLibraryFrom(this.grantTarget, bucket, options);
   }
 
@@ -243,7 +230,9 @@ export abstract class RedshiftRoleBase extends iam.Role {
    * UNLOAD to Amazon S3: GET, LIST and PUT under the prefix; `kms:GenerateDataKey` and
    * `kms:Decrypt` on the bucket's key when it has one.
    */
-  public allowUnloadTo(bucket: s3.IBucket, options: s3Commands.UnloadAccessOptions = {}): iam.Grant {
+  public allowUnloadTo(bucket: s3.IBucket,
+    /** @default - the whole bucket, without `s3:DeleteObject` (no CLEANPATH) */
+    options: s3Commands.UnloadAccessOptions = {}): iam.Grant {
     return s3Commands.allowUnloadTo(this.grantTarget, bucket, options);
   }
 

@@ -45,7 +45,9 @@ export class RedshiftServiceRole extends RedshiftRoleBase {
   /** The service principals the trust names. */
   public readonly trustedServices: string[];
 
-  constructor(scope: Construct, id: string, props: RedshiftServiceRoleProps = {}) {
+  constructor(scope: Construct, id: string,
+    /** @default - Redshift in every Region may assume the role, for every database user; no grants */
+    props: RedshiftServiceRoleProps = {}) {
     const services = redshiftServicePrincipals(props.regions, props.serverless);
     super(scope, id, props, services.map((service) => new iam.ServicePrincipal(service)));
     this.trustedServices = services;

@@ -1,6 +1,6 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
 import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
-import { checkChainLength, checkChainRoleArn } from './private/chain';
+import { checkChainLength, checkChainRoleArn, previousInChain } from './private/chain';
 import { firstRepeat } from './private/duplicates';
 import { trustedServices } from './private/policy-json';
 import { describeRole } from './private/roles';
@@ -33,7 +33,7 @@ export class RoleChain {
     }
     RoleChain.checkFirstRole(roles[0]);
     roles.forEach((role, i) => {
-      const trusted = RoleChain.previousInChain(role);
+      const trusted = previousInChain(role);
       if (i > 0 && trusted !== undefined && trusted !== roles[i - 1]) {
         throw new Error(`\`roles\` puts '${describeRole(roles[i - 1])}' before ChainedRole '${describeRole(role)}', but that role trusts '${describeRole(trusted)}'`);
       }
@@ -60,7 +60,7 @@ export class RoleChain {
    * this app, whose trust is known) one whose trust names Redshift.
    */
   private static checkFirstRole(role: iam.IRole): void {
-    const trusted = RoleChain.previousInChain(role);
+    const trusted = previousInChain(role);
     if (trusted !== undefined) {
       throw new Error(`The first role of a chain must be attached to the cluster and trust Redshift, but ChainedRole '${describeRole(role)}' trusts '${describeRole(trusted)}': start the chain with that role`);
     }
@@ -69,11 +69,6 @@ export class RoleChain {
     if (!trustNamesRedshift(principals, 'any')) {
       throw new Error(`The first role of a chain must be one Redshift can assume, but the trust policy of '${describeRole(role)}' names no Redshift service principal`);
     }
-  }
-
-  /** The role a ChainedRole trusts; `undefined` for any other role. */
-  private static previousInChain(role: iam.IRole): iam.IRole | undefined {
-    return role instanceof RedshiftRoleBase ? role._previousInChain() : undefined;
   }
 
   /** The role ARNs, in order. */

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { buildScenarios } from '../examples/scenarios';
 import { newApp, synth } from './helpers/synth';
 
@@ -23,6 +23,25 @@ describe('the example app', () => {
     // every stack synthesizes and lints clean
     for (const stack of app.node.children.filter((c): c is Stack => c instanceof Stack)) {
       synth(stack);
+    }
+  });
+
+  test('prints the same SQL in an app with no feature flags (no cdk.json) and deprecated APIs fatal', () => {
+    // GIVEN: `new App()` as in a fresh `npm init` project, and JSII_DEPRECATED=fail
+    const previous = process.env.JSII_DEPRECATED;
+    process.env.JSII_DEPRECATED = 'fail';
+    try {
+      // WHEN
+      const app = new App();
+      const plain = buildScenarios(app).map((s) => s.sql);
+      const withFlags = buildScenarios(newApp()).map((s) => s.sql);
+      // THEN
+      expect(() => app.synth()).not.toThrow();
+      expect(plain).toEqual(withFlags);
+      for (const sql of plain) expect(sql).not.toMatch(/\$\{Token/);
+    } finally {
+      if (previous === undefined) delete process.env.JSII_DEPRECATED;
+      else process.env.JSII_DEPRECATED = previous;
     }
   });
 });

@@ -1,4 +1,5 @@
 import {
+  App,
   aws_dynamodb as dynamodb,
   aws_iam as iam,
   aws_kinesis as kinesis,
@@ -10,7 +11,7 @@ import {
 } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { ChainedRole, DatabaseUser, RedshiftServiceRole } from '../src';
+import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftPermissions, RedshiftServiceRole } from '../src';
 import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
 
 /** Synthesizes (so construct validations run), then runs the AwsSolutions pack over `scope`. */
@@ -129,5 +130,61 @@ describe('cdk-nag AwsSolutions', () => {
     expect(nagFindings(stack)).toEqual([
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonS3ReadOnlyAccess] @ TestStack/Role/Resource',
     ]);
+  });
+});
+
+describe('cdk-nag AwsSolutions on the identity policies of RedshiftPermissions', () => {
+  function operators(stack: Stack): iam.Role {
+    return new iam.Role(stack, 'Operators', { assumedBy: new iam.AccountRootPrincipal() });
+  }
+
+  test('associateRoles and grantManage: DescribeClusters on * is acknowledged, with the reason', () => {
+    // GIVEN
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    const grantee = operators(stack);
+    // WHEN
+    RedshiftPermissions.associateRoles(grantee, { clusterIdentifiers: ['my-cluster'], roles: [role] });
+    new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'other-cluster', roles: [role] }).grantManage(grantee);
+    // THEN
+    expect(nagFindings(stack)).toEqual([]);
+    const acknowledged = grantee.node.findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
+      .map((m) => m.data);
+    expect(acknowledged).toEqual([{
+      'AwsSolutions-IAM5[Resource::*]': expect.stringMatching(/^redshift:DescribeClusters on '\*' is the documented policy of "Associating IAM roles with clusters"/),
+    }]);
+  });
+
+  test('a * of the user\'s own on the same principal is still reported', () => {
+    const stack = newStack();
+    const grantee = operators(stack);
+    RedshiftPermissions.associateRoles(grantee, { clusterIdentifiers: ['my-cluster'], roles: [new RedshiftServiceRole(stack, 'Role')] });
+    grantee.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListAllMyBuckets'], resources: ['*'] }));
+    expect(nagFindings(stack)).toEqual(['AwsSolutions-IAM5[Resource::*] @ TestStack/Operators/DefaultPolicy/Resource']);
+  });
+
+  test('manageClusters with tag conditions: cluster:* is acknowledged; without a condition it is reported', () => {
+    const stack = newStack();
+    const tagged = operators(stack);
+    RedshiftPermissions.manageClusters(tagged, { actions: ['redshift:ModifyCluster'], resourceTags: { environment: 'test' } });
+    RedshiftPermissions.manageClusters(tagged, {
+      actions: ['redshift:CreateCluster', 'redshift:CreateTags'],
+      requestTags: { usage: 'production' },
+      allowedTagKeys: ['costcenter', 'usage'],
+    });
+    const everywhere = new iam.Role(stack, 'Everywhere', { assumedBy: new iam.AccountRootPrincipal() });
+    RedshiftPermissions.manageClusters(everywhere, { actions: ['redshift:ModifyCluster'] });
+    expect(nagFindings(stack)).toEqual([
+      `AwsSolutions-IAM5[Resource::arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:*] @ TestStack/Everywhere/DefaultPolicy/Resource`,
+    ]);
+  });
+
+  test('works without the enablePartitionLiterals flag (the finding names <AWS::Partition>)', () => {
+    const stack = new Stack(new App(), 'Plain', { env: { account: ACCOUNT, region: REGION } });
+    const grantee = operators(stack);
+    RedshiftPermissions.manageClusters(grantee, { actions: ['ModifyCluster'], resourceTags: { environment: 'test' } });
+    RedshiftPermissions.associateRoles(grantee, { clusterIdentifiers: ['my-cluster'], roles: [new RedshiftServiceRole(stack, 'Role')] });
+    expect(nagFindings(stack)).toEqual([]);
   });
 });

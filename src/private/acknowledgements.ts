@@ -9,9 +9,9 @@ import { IConstruct } from 'constructs';
  * `acknowledgeInfo(id)`, which aws-cdk-lib applies itself.
  */
 export function isAcknowledged(scope: IConstruct, id: string): boolean {
-  const keys = [id, `annotation::${id}`];
   return scope.node.scopes.some((node) => node.node.metadata.some((entry) =>
     entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY
     && typeof entry.data === 'object' && entry.data !== null
-    && keys.some((key) => key in (entry.data as Record<string, unknown>))));
+    // aws-cdk-lib before 2.262.1 records 'annotation::<id>', later releases 'Annotation::<id>'.
+    && Object.keys(entry.data as Record<string, unknown>).some((key) => key.replace(/^annotation::/i, '') === id)));
 }

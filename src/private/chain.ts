@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { MAX_CHAIN_LENGTH } from './limits';
 import { isRoleArn } from './roles';
 
@@ -21,4 +21,17 @@ export function checkChainRoleArn(arn: string): void {
   if (!isRoleArn(arn)) {
     throw new Error(`A role chain holds IAM role ARNs such as arn:aws:iam::123456789012:role/RoleA, got: '${arn}'`);
   }
+}
+
+/** The role each ChainedRole trusts (kept here, not on the public class). */
+const previousRoles = new WeakMap<iam.IRole, iam.IRole>();
+
+/** Records that `role` (a ChainedRole) trusts `previous`, the role before it in a chain. */
+export function recordPreviousInChain(role: iam.IRole, previous: iam.IRole): void {
+  previousRoles.set(role, previous);
+}
+
+/** The role that a ChainedRole trusts; `undefined` for any other role. */
+export function previousInChain(role: iam.IRole): iam.IRole | undefined {
+  return previousRoles.get(role);
 }

@@ -1,0 +1,79 @@
+// A user's first app, as `npm init` + `npm install` would make it: plain JavaScript, no cdk.json
+// (so no feature flags), the README's main scenarios. scripts/compat.sh runs it against the packed
+// library and the oldest and newest aws-cdk-lib, with JSII_DEPRECATED=fail, then runs it again
+// through the CDK CLI. It exits non-zero, saying why, on anything a user would trip over.
+const assert = require('assert');
+const { App, Aspects, Stack, Validations, aws_iam: iam, aws_s3: s3 } = require('aws-cdk-lib');
+const { AwsSolutionsChecks } = require('cdk-nag');
+const {
+  ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftPermissions, RedshiftServiceRole,
+} = require('cdk-redshift-iam');
+
+const A = '123456789012';
+const B = '210987654321';
+const app = new App();
+const companyA = new Stack(app, 'CompanyA', { env: { account: A, region: 'us-west-2' } });
+const companyB = new Stack(app, 'CompanyB', { env: { account: B, region: 'us-west-2' } });
+
+// A role Redshift can assume, restricted to database users and a Region, with a grant.
+const copyRole = new RedshiftServiceRole(companyA, 'CopyRole', {
+  roleName: 'RedshiftCopyUnload',
+  databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1'), DatabaseUser.inCluster('my-cluster', 'user2')],
+  regions: ['us-west-2'],
+});
+const bucket = s3.Bucket.fromBucketName(companyA, 'MyBucket', 'mybucket');
+copyRole.allowCopyFrom(bucket, { keyPrefix: 'sales/' });
+copyRole.allowUnloadTo(bucket, { keyPrefix: 'exports/' });
+
+// Role chaining across two accounts.
+const roleA = new RedshiftServiceRole(companyA, 'RoleA', { roleName: 'RoleA' });
+const roleB = new ChainedRole(companyB, 'RoleB', { assumedBy: roleA, roleName: 'RoleB' });
+roleB.allowCopyFrom(s3.Bucket.fromBucketName(companyB, 'Data', 'companyb'), { keyPrefix: 'redshift/' });
+
+// Attaching roles to a cluster that already exists, and what operators need.
+const association = new ClusterRoleAssociation(companyA, 'Attach', {
+  clusterIdentifier: 'my-redshift-cluster',
+  roles: [copyRole, roleA],
+  defaultRole: copyRole,
+});
+const operators = new iam.Role(companyA, 'Operators', { assumedBy: new iam.AccountRootPrincipal() });
+association.grantManage(operators);
+RedshiftPermissions.manageClusters(operators, {
+  actions: ['redshift:ModifyCluster'],
+  region: 'us-west-2',
+  resourceTags: { environment: 'test' },
+});
+
+// The checks.
+Aspects.of(app).add(new RedshiftIamChecks());
+if (process.env.COMPAT_NAG_PLUGIN === '1') {
+  // aws-cdk-lib releases whose validation context carries the construct tree run cdk-nag 3 as a plugin.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+}
+
+const clauses = {
+  copy: copyRole.iamRoleClause(),
+  chain: roleB.chain.iamRoleClause(),
+};
+assert.strictEqual(clauses.copy, `IAM_ROLE 'arn:aws:iam::${A}:role/RedshiftCopyUnload'`);
+assert.strictEqual(clauses.chain, `IAM_ROLE 'arn:aws:iam::${A}:role/RoleA,arn:aws:iam::${B}:role/RoleB'`);
+
+const assembly = app.synth();
+
+// Every stack synthesized, with no error and no warning.
+assert.deepStrictEqual(assembly.stacks.map((s) => s.stackName).sort(), ['CompanyA', 'CompanyB']);
+for (const stack of assembly.stacks) {
+  assert.ok(Object.keys(stack.template.Resources ?? {}).length > 0, `${stack.stackName} has no resources`);
+  const problems = stack.messages.filter((m) => m.level === 'error' || m.level === 'warning');
+  assert.deepStrictEqual(problems.map((m) => `${m.level} ${m.id}: ${m.entry.data}`), [], `${stack.stackName} reported problems`);
+}
+
+// cdk-nag's AwsSolutions pack, as the README runs it on every aws-cdk-lib we support: the library's
+// own resources have no unacknowledged finding.
+const report = new AwsSolutionsChecks().validateScope(app);
+const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`));
+assert.deepStrictEqual(findings, [], 'cdk-nag AwsSolutions findings');
+
+// What a user pastes into SQL (a CLI run prints it too; scripts/compat.sh checks it).
+console.log(`copy sales from 's3://mybucket/sales/' ${clauses.copy};`);
+console.log(`copy venue from 's3://companyb/redshift/venue_pipe_' ${clauses.chain};`);
