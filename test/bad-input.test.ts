@@ -1,4 +1,4 @@
-import { aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_kms as kms, aws_s3 as s3, aws_secretsmanager as secretsmanager, Duration, Stack, Token } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_kms as kms, aws_s3 as s3, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   ChainedRole, ChainTrust, ClusterRoleAssociation, DatabaseUser, NamespaceRoleAssociation, RedshiftArn, RedshiftCommand,
@@ -20,7 +20,7 @@ const role = (s = stack(), props = {}) => new RedshiftServiceRole(s, 'Role', pro
 const bucket = (s: Stack) => s3.Bucket.fromBucketName(s, 'B', 'my-bucket');
 const grantee = (s: Stack) => new iam.Role(s, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
 const roles = (s: Stack, n: number) => Array.from({ length: n }, (_, i) => role(new Stack(s, `N${i}`)));
-const policies = (s: Stack, n: number) => Array.from({ length: n }, (_, i) => iam.ManagedPolicy.fromAwsManagedPolicyName(`Policy${i}`));
+const policies = (_s: Stack, n: number) => Array.from({ length: n }, (_, i) => iam.ManagedPolicy.fromAwsManagedPolicyName(`Policy${i}`));
 const creds = (options: object) => { const s = stack(); return RedshiftPermissions.getClusterCredentials(grantee(s), { clusterIdentifier: 'c1', dbUsers: ['u1'], ...options }); };
 const withIam = (options: object) => { const s = stack(); return RedshiftPermissions.getClusterCredentialsWithIam(grantee(s), { clusterIdentifier: 'c1', ...options }); };
 const manage = (options: object) => { const s = stack(); return RedshiftPermissions.manageClusters(grantee(s), { actions: ['redshift:ModifyCluster'], ...options }); };
