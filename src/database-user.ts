@@ -35,6 +35,23 @@ const PARTITION = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc)$/;
 /** The resource name of a database user ARN: `CLUSTER/USER`. */
 const CLUSTER_AND_USER = /^([^/:]+)\/([^/:]+)$/;
 
+/** `serverless-ACCOUNT-WORKGROUPID`, the cluster part of a Serverless database user's ARN. */
+const SERVERLESS_CLUSTER = /^serverless-(.*)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * The cluster part of a Serverless user's ARN names the workgroup by its ID and repeats the ARN's
+ * account; a workgroup name, or another account, makes an ARN that Redshift never sends.
+ */
+function validateServerlessUser(arn: string, cluster: string, account: string): void {
+  const match = SERVERLESS_CLUSTER.exec(cluster);
+  if (!match) {
+    throw new Error(`\`DatabaseUser.fromArn\` for Redshift Serverless expects the cluster part serverless-ACCOUNT-WORKGROUPID, where WORKGROUPID is the workgroup's ID (a UUID; Redshift puts the ID, not the name, in the database user ARN), got: '${arn}'`);
+  }
+  if (match[1] !== account) {
+    throw new Error(`\`DatabaseUser.fromArn\` for Redshift Serverless expects the account in serverless-ACCOUNT-WORKGROUPID to be the ARN's account ${account} (Redshift sends the workgroup's own account in both places), got '${match[1]}' in: '${arn}'`);
+  }
+}
+
 /**
  * A Redshift database user, as Redshift identifies it when it assumes an IAM role.
  *
@@ -74,7 +91,9 @@ export class DatabaseUser {
     const account = parts.account ?? '';
     validateRegion('DatabaseUser.fromArn region', region);
     validateAccount('DatabaseUser.fromArn account', account);
-    if (!cluster.startsWith('serverless-')) {
+    if (cluster.startsWith('serverless-')) {
+      validateServerlessUser(arn, cluster, account);
+    } else {
       validateClusterIdentifier('DatabaseUser.fromArn cluster', cluster);
     }
     validateDbUserName('DatabaseUser.fromArn user name', user);

@@ -5,6 +5,7 @@ import {
   aws_redshiftserverless as redshiftserverless,
   IAspect,
   Stack,
+  Token,
   Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
@@ -48,6 +49,17 @@ export interface RedshiftIamChecksProps {
    * for each on every synth, and bury the warnings and errors
    */
   readonly info?: boolean;
+}
+
+/** The entries of a list property, or `undefined` when the list is a Token (its entries unknown). */
+function knownList(list: string[] | undefined): string[] | undefined {
+  if (list === undefined) return [];
+  return Token.isUnresolved(list) || list.some((e) => typeof e === 'string' && isEncodedList(e)) ? undefined : list;
+}
+
+/** Whether `value` is a list Token encoded in a string (it cannot be resolved as a scalar). */
+function isEncodedList(value: string): boolean {
+  return /#\{Token\[/.test(value);
 }
 
 /**
@@ -98,7 +110,7 @@ export class RedshiftIamChecks implements IAspect {
     if (node instanceof redshift.CfnCluster) {
       this.checkCluster(node);
     } else if (node instanceof redshiftserverless.CfnNamespace) {
-      this.checkAttached(node, 'namespace', node.iamRoles ?? [], node.defaultIamRoleArn);
+      this.checkAttached(node, 'namespace', knownList(node.iamRoles) ?? [], node.defaultIamRoleArn);
       this.checkNamespaceDefaultRole(node);
     } else if (node instanceof redshift.CfnScheduledAction) {
       this.checkScheduledAction(node);
@@ -112,7 +124,9 @@ export class RedshiftIamChecks implements IAspect {
   }
 
   private checkCluster(cluster: redshift.CfnCluster): void {
-    const listed = (cluster.iamRoles ?? []) as unknown[];
+    // A list Token (a CommaDelimitedList parameter, Fn::Split of an import) holds roles nobody can
+    // read at synth time: only the associations' roles are checked and counted.
+    const listed = knownList(cluster.iamRoles) ?? [];
     this.checkAttached(cluster, 'cluster', listed);
     // The roles of the cluster itself and of every association of this app that targets it.
     const keys = listed.map((r) => roleRefKey(cluster, r));
@@ -148,7 +162,9 @@ export class RedshiftIamChecks implements IAspect {
   private checkNamespaceDefaultRole(namespace: redshiftserverless.CfnNamespace): void {
     const defaultRole = namespace.defaultIamRoleArn;
     if (defaultRole === undefined) return;
-    const keys = (namespace.iamRoles ?? []).map((r) => roleRefKey(namespace, r));
+    const own = knownList(namespace.iamRoles);
+    if (own === undefined) return; // the namespace's roles are a list Token: the default may be among them
+    const keys = own.map((r) => roleRefKey(namespace, r));
     for (const c of namespace.node.root.node.findAll()) {
       if (c instanceof NamespaceRoleAssociation && Stack.of(c) === Stack.of(namespace) && c.namespaceName === namespace.namespaceName) {
         c.roles.forEach((r) => keys.push(roleRefKey(namespace, r.roleArn)));

@@ -27,8 +27,8 @@ import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
 import { checkRoleName } from './private/role-name';
-import { trustPolicySizeErrors, TrustPrincipal } from './private/trust';
-import { isUnresolved, validateExternalId } from './private/validation';
+import { checkUserRegion, literalIn, trustPolicySizeErrors, TrustPrincipal } from './private/trust';
+import { validateExternalId } from './private/validation';
 
 /**
  * Properties shared by every role this library creates.
@@ -327,9 +327,15 @@ export abstract class RedshiftRoleBase extends iam.Role {
   }
 
   private addExternalIdValue(value: string, key: string, prop: string): void {
-    const entry = { value, key: isUnresolved(value) ? key : value };
+    // A database user's ARN rendered for this role's stack: `inCluster('c', 'u')` and the `fromArn`
+    // of the same ARN are one user when the stack's Region and account are known.
+    const literal = literalIn(this, value);
+    const entry = { value, key: literal ?? key };
     if (firstRepeat([...this.externalIdEntries, entry], (e) => e.key) !== undefined) {
-      throw new Error(`\`${prop}\` lists '${isUnresolved(value) ? key.replace(/^(user|id):/, '') : value}' more than once (role '${this.node.path}')`);
+      throw new Error(`\`${prop}\` lists '${literal ?? key.replace(/^(user|id):/, '')}' more than once (role '${this.node.path}')`);
+    }
+    if (prop === 'databaseUsers' && literal !== undefined) {
+      checkUserRegion(literal, this.trustPrincipal.servicePrincipals(), this.node.path);
     }
     this.externalIdEntries.push(entry);
     this.trustPrincipal.setExternalIds(this.externalIds);

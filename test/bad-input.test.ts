@@ -19,7 +19,7 @@ const stack = () => new Stack(newApp(), 'S', { env: { account: A, region: 'us-we
 const role = (s = stack(), props = {}) => new RedshiftServiceRole(s, 'Role', props);
 const bucket = (s: Stack) => s3.Bucket.fromBucketName(s, 'B', 'my-bucket');
 const grantee = (s: Stack) => new iam.Role(s, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
-const roles = (s: Stack, n: number) => Array.from({ length: n }, (_, i) => role(new Stack(s, `N${i}`)));
+const roles = (s: Stack, n: number) => Array.from({ length: n }, (_, i) => role(new Stack(s, `N${i}`, { env: { account: A, region: 'us-west-2' } })));
 const policies = (_s: Stack, n: number) => Array.from({ length: n }, (_, i) => iam.ManagedPolicy.fromAwsManagedPolicyName(`Policy${i}`));
 const creds = (options: object) => { const s = stack(); return RedshiftPermissions.getClusterCredentials(grantee(s), { clusterIdentifier: 'c1', dbUsers: ['u1'], ...options }); };
 const withIam = (options: object) => { const s = stack(); return RedshiftPermissions.getClusterCredentialsWithIam(grantee(s), { clusterIdentifier: 'c1', ...options }); };
@@ -34,6 +34,8 @@ const msk = (options: object) => role().allowMskIngestion({ clusterArn: `arn:aws
 const chained = (props: object) => { const s = stack(); return new ChainedRole(s, 'B', { assumedBy: role(s), ...props }); };
 
 const LONG = (n: number, c = 'a') => c.repeat(n);
+const REGION_LEFT_OUT = (arn: string, region: string, regions: string) => `\`databaseUsers\` lists '${arn}', a user in ${region}, but \`regions\` trusts Redshift only in ${regions} (role 'S/Role'): `
+  + `Redshift in ${region} assumes the role through redshift.${region}.amazonaws.com, so this user could never use it. Add '${region}' to \`regions\`, or remove the user`;
 
 /** [what, the call, the exact error message] */
 const ERRORS: Array<[string, () => unknown, string]> = [
@@ -166,7 +168,25 @@ const ERRORS: Array<[string, () => unknown, string]> = [
   ['role externalIds: wildcard', () => role(stack(), { externalIds: ['ab*'] }),
     '`externalIds` values may contain only letters, digits and _+=,.@:/- (STS ExternalId), got: \'ab*\''],
   ['role databaseUsers: the same user twice', () => role(stack(), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c1', 'u1')] }),
+    '`databaseUsers` lists \'arn:aws:redshift:us-west-2:123456789012:dbuser:c1/u1\' more than once (role \'S/Role\')'],
+  ['role databaseUsers: the same user twice, in an environment-agnostic stack', () => role(new Stack(newApp(), 'S'), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c1', 'u1')] }),
     '`databaseUsers` lists \'<stack-region>:<stack-account>:c1/u1\' more than once (role \'S/Role\')'],
+  ['role databaseUsers: one user as inCluster and as fromArn', () => role(stack(), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:c1/u1`)] }),
+    '`databaseUsers` lists \'arn:aws:redshift:us-west-2:123456789012:dbuser:c1/u1\' more than once (role \'S/Role\')'],
+  ['role databaseUsers: one user as fromArn and as inCluster with its Region and account', () => role(stack(), { databaseUsers: [DatabaseUser.fromArn(`arn:aws:redshift:us-east-1:${A}:dbuser:c1/u1`), DatabaseUser.inCluster('c1', 'u1', { region: 'us-east-1', account: A })] }),
+    '`databaseUsers` lists \'arn:aws:redshift:us-east-1:123456789012:dbuser:c1/u1\' more than once (role \'S/Role\')'],
+  ['role regions: leaves out the Region of a database user (stack Region)', () => role(stack(), { regions: ['us-east-1'], databaseUsers: [DatabaseUser.inCluster('c1', 'u1')] }),
+    REGION_LEFT_OUT('arn:aws:redshift:us-west-2:123456789012:dbuser:c1/u1', 'us-west-2', 'us-east-1')],
+  ['role regions: leaves out the Region of a database user (fromArn)', () => role(stack(), { regions: ['us-west-2', 'us-east-1'], databaseUsers: [DatabaseUser.fromArn(`arn:aws:redshift:eu-west-1:${A}:dbuser:c1/u1`)] }),
+    REGION_LEFT_OUT('arn:aws:redshift:eu-west-1:123456789012:dbuser:c1/u1', 'eu-west-1', 'us-west-2, us-east-1')],
+  ['role regions: addDatabaseUser in a Region left out', () => role(stack(), { regions: ['us-west-2'] }).addDatabaseUser(DatabaseUser.inCluster('c1', 'u1', { region: 'eu-west-1' })),
+    REGION_LEFT_OUT('arn:aws:redshift:eu-west-1:123456789012:dbuser:c1/u1', 'eu-west-1', 'us-west-2')],
+  ['fromArn: Serverless with the workgroup name', () => DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:serverless-${A}-my-workgroup/u1`),
+    `\`DatabaseUser.fromArn\` for Redshift Serverless expects the cluster part serverless-ACCOUNT-WORKGROUPID, where WORKGROUPID is the workgroup's ID (a UUID; Redshift puts the ID, not the name, in the database user ARN), got: 'arn:aws:redshift:us-west-2:${A}:dbuser:serverless-${A}-my-workgroup/u1'`],
+  ['fromArn: Serverless without the account', () => DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:serverless-${UUID}/u1`),
+    `\`DatabaseUser.fromArn\` for Redshift Serverless expects the cluster part serverless-ACCOUNT-WORKGROUPID, where WORKGROUPID is the workgroup's ID (a UUID; Redshift puts the ID, not the name, in the database user ARN), got: 'arn:aws:redshift:us-west-2:${A}:dbuser:serverless-${UUID}/u1'`],
+  ['fromArn: Serverless with another account inside', () => DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:serverless-210987654321-${UUID}/u1`),
+    `\`DatabaseUser.fromArn\` for Redshift Serverless expects the account in serverless-ACCOUNT-WORKGROUPID to be the ARN's account ${A} (Redshift sends the workgroup's own account in both places), got '210987654321' in: 'arn:aws:redshift:us-west-2:${A}:dbuser:serverless-210987654321-${UUID}/u1'`],
   ['role managedPolicies: 11', () => role(stack(), { managedPolicies: policies(stack(), 11) }),
     '`managedPolicies` must hold at most 10 policies (IAM\'s default quota of managed policies per role; raise it in Service Quotas and attach the rest later), got 11'],
   ['role managedPolicies: 20', () => role(stack(), { managedPolicies: policies(stack(), 20) }),
@@ -455,6 +475,14 @@ const ERRORS: Array<[string, () => unknown, string]> = [
     '`roles` lists \'S/Role\' more than once'],
   ['ClusterRoleAssociation defaultRole: not attached', () => (() => { const s = stack(); const [a, b] = roles(s, 2); return new ClusterRoleAssociation(s, 'Assoc', { clusterIdentifier: 'c1', roles: [a], defaultRole: b }); })(),
     '`defaultRole` \'S/N1/Role\' must be one of `roles` (the default role must be attached)'],
+  ['ClusterRoleAssociation roles: a role of an environment-agnostic stack', () => (() => { const s = stack(); return clusterOf(s, role(new Stack(s.node.root as any, 'Agnostic'))); })(),
+    '`roles`: \'Agnostic/Role\' is defined in stack \'Agnostic\' (environment-agnostic) and this association in stack \'S\' (aws://123456789012/us-west-2): '
+    + 'a role can be referenced only from a stack of the same environment, and an environment-agnostic stack has no account or Region to name at synth time. '
+    + 'Give both stacks the same concrete `env`, define the association in \'Agnostic\', or import the role with iam.Role.fromRoleArn and its literal ARN'],
+  ['NamespaceRoleAssociation in an environment-agnostic stack, roles of a concrete one', () => (() => { const s = stack(); return namespaceOf(new Stack(s.node.root as any, 'Agnostic'), role(s, { serverless: true })); })(),
+    '`roles`: \'S/Role\' is defined in stack \'S\' (aws://123456789012/us-west-2) and this association in stack \'Agnostic\' (environment-agnostic): '
+    + 'a role can be referenced only from a stack of the same environment, and an environment-agnostic stack has no account or Region to name at synth time. '
+    + 'Give both stacks the same concrete `env`, define the association in \'S\', or import the role with iam.Role.fromRoleArn and its literal ARN'],
   ['ClusterRoleAssociation waitTimeout: 0', () => cluster({ waitTimeout: Duration.seconds(0) }),
     '`waitTimeout` must be between 1 and 55 minutes (CloudFormation waits one hour for a custom resource), got 0 seconds'],
   ['ClusterRoleAssociation waitTimeout: 56 minutes', () => cluster({ waitTimeout: Duration.minutes(56) }),
@@ -477,6 +505,28 @@ const ERRORS: Array<[string, () => unknown, string]> = [
     '`actions` must list at least one ScheduledActionType; leave it out for PAUSE, RESUME and RESIZE'],
 ];
 
+const TRUST = (path: string, target: string, principal: string) => `\`roles\`: Role '${path}' is attached to this ${target}, but its trust policy does not let ${principal} assume it: `
+  + `the deployment would fail with "IAM role must delegate access to an Amazon Redshift account". Use RedshiftServiceRole, or trust ${principal} with sts:AssumeRole [cdk-redshift-iam:trust-names-redshift]`;
+const namespaceOf = (s: Stack, r: iam.IRole) => new NamespaceRoleAssociation(s, 'Assoc', { namespaceName: 'ns1', namespaceId: UUID, roles: [r] });
+const clusterOf = (s: Stack, r: iam.IRole) => new ClusterRoleAssociation(s, 'Assoc', { clusterIdentifier: 'c1', roles: [r] });
+
+/**
+ * [what, the app built on a fresh stack, the exact error] — errors found when the app is synthesized
+ * (after every statement has been added to a role's trust), reported on the construct's path.
+ */
+const SYNTH_ERRORS: Array<[string, (s: Stack) => unknown, string]> = [
+  ['ClusterRoleAssociation roles: a ChainedRole (trusts the previous role, not Redshift)', (s) => clusterOf(s, new ChainedRole(s, 'B', { assumedBy: role(s) })),
+    `[S/Assoc] ${TRUST('S/B', 'cluster', 'redshift.amazonaws.com')}`],
+  ['ClusterRoleAssociation roles: an iam.Role that trusts Lambda', (s) => clusterOf(s, new iam.Role(s, 'L', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') })),
+    `[S/Assoc] ${TRUST('S/L', 'cluster', 'redshift.amazonaws.com')}`],
+  ['ClusterRoleAssociation roles: an iam.Role that trusts only Redshift Serverless', (s) => clusterOf(s, new iam.Role(s, 'L', { assumedBy: new iam.ServicePrincipal('redshift-serverless.amazonaws.com') })),
+    `[S/Assoc] ${TRUST('S/L', 'cluster', 'redshift.amazonaws.com')}`],
+  ['NamespaceRoleAssociation roles: a role without the Serverless principal', (s) => namespaceOf(s, role(s)),
+    `[S/Assoc] ${TRUST('S/Role', 'namespace', 'redshift-serverless.amazonaws.com')}`],
+  ['ClusterRoleAssociation roles: a role that trusts Redshift only in another Region', (s) => clusterOf(s, role(s, { regions: ['us-east-1'] })),
+    '[S/Assoc] `roles`: Role \'S/Role\' trusts Redshift only in us-east-1, but this cluster is in us-west-2: Redshift could not assume it [cdk-redshift-iam:trust-region]'],
+];
+
 /** [what, the call] — valid edge input and Tokens: accepted */
 const ACCEPTED: Array<[string, () => unknown]> = [
   ['fromArn: a Token', () => DatabaseUser.fromArn(TOKEN())],
@@ -493,6 +543,13 @@ const ACCEPTED: Array<[string, () => unknown]> = [
   ['inCluster region: us-isob-east-1', () => DatabaseUser.inCluster('c1', 'user1', { region: 'us-isob-east-1' })],
   ['inCluster region: a Token', () => DatabaseUser.inCluster('c1', 'user1', { region: TOKEN(), account: TOKEN() })],
   ['inWorkgroup: a UUID', () => DatabaseUser.inWorkgroup(UUID, 'user1')],
+  ['fromArn: Serverless', () => DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:serverless-${A}-${UUID}/user1`)],
+  ['role databaseUsers: one user in two clusters', () => role(stack(), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c2', 'u1')] })],
+  ['role databaseUsers: one user name in two Regions', () => role(stack(), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c1', 'u1', { region: 'us-east-1' })] })],
+  ['role regions: include every database user\'s Region', () => role(stack(), { regions: ['us-west-2', 'us-east-1'], databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c1', 'u2', { region: 'us-east-1' })] })],
+  ['role regions: a user whose Region is a Token', () => role(stack(), { regions: ['us-east-1'], databaseUsers: [DatabaseUser.inCluster('c1', 'u1', { region: TOKEN(), account: A })] })],
+  ['role regions: a Token Region and a user elsewhere', () => role(stack(), { regions: [TOKEN()], databaseUsers: [DatabaseUser.inCluster('c1', 'u1')] })],
+  ['role regions: a user in an environment-agnostic stack', () => role(new Stack(newApp(), 'S'), { regions: ['us-east-1'], databaseUsers: [DatabaseUser.inCluster('c1', 'u1')] })],
   ['inWorkgroup: a Token', () => DatabaseUser.inWorkgroup(TOKEN(), 'user1')],
   ['role roleName: 64 characters', () => role(stack(), { roleName: LONG(64) })],
   ['role roleName: all allowed signs', () => role(stack(), { roleName: 'a+=,.@_-b' })],
@@ -589,6 +646,37 @@ describe('bad input: a synth-time error naming the prop, the rule and the value'
   });
 });
 
+describe('bad input found at synthesis: an error on the construct naming the prop, the rule and the value', () => {
+  test.each(SYNTH_ERRORS)('%s', (_what, build, message) => {
+    const s = stack();
+    build(s);
+    expect(() => (s.node.root as any).synth()).toThrow(message);
+  });
+});
+
+/** [what, the app built on a fresh stack] — synthesizes without an error */
+const SYNTH_ACCEPTED: Array<[string, (s: Stack) => unknown]> = [
+  ['ClusterRoleAssociation roles: an iam.Role that trusts Redshift', (s) => clusterOf(s, new iam.Role(s, 'R', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') }))],
+  ['ClusterRoleAssociation roles: a role that trusts Redshift in this Region', (s) => clusterOf(s, role(s, { regions: ['us-west-2', 'us-east-1'] }))],
+  ['ClusterRoleAssociation roles: an imported role (its trust is not visible)', (s) => clusterOf(s, iam.Role.fromRoleArn(s, 'R', `arn:aws:iam::${A}:role/Anything`))],
+  ['ClusterRoleAssociation roles: trust added after the association', (s) => {
+    const r = new iam.Role(s, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    clusterOf(s, r);
+    r.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.ServicePrincipal('redshift.amazonaws.com')] }));
+  }],
+  ['ClusterRoleAssociation roles: a principal that is a Token', (s) => clusterOf(s, new iam.Role(s, 'R', { assumedBy: new iam.ServicePrincipal(TOKEN()) }))],
+  ['NamespaceRoleAssociation roles: a Serverless role', (s) => namespaceOf(s, role(s, { serverless: true }))],
+  ['ClusterRoleAssociation roles: a role of another stack in the same environment', (s) => clusterOf(s, role(new Stack(s.node.root as any, 'Other', { env: { account: A, region: 'us-west-2' } })))],
+];
+
+describe('valid input found at synthesis: no error', () => {
+  test.each(SYNTH_ACCEPTED)('%s', (_what, build) => {
+    const s = stack();
+    build(s);
+    expect(() => (s.node.root as any).synth()).not.toThrow();
+  });
+});
+
 describe('valid edge input and Tokens: accepted', () => {
   test.each(ACCEPTED)('%s', (_what, call) => {
     expect(call).not.toThrow();
@@ -612,5 +700,6 @@ describe('input that may still be right: a warning with an id', () => {
 });
 
 test('the table holds at least 200 cases', () => {
-  expect(ERRORS.length + ACCEPTED.length + WARNINGS.length + NO_WARNING.length).toBeGreaterThanOrEqual(200);
+  const cases = ERRORS.length + SYNTH_ERRORS.length + ACCEPTED.length + SYNTH_ACCEPTED.length + WARNINGS.length + NO_WARNING.length;
+  expect(cases).toBeGreaterThanOrEqual(200);
 });

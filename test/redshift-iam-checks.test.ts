@@ -6,7 +6,10 @@ import {
   aws_redshift as redshift,
   aws_redshiftserverless as rss,
   aws_s3 as s3,
+  CfnParameter,
+  Fn,
   Stack,
+  Token,
   Validations,
 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -54,8 +57,20 @@ describe('RedshiftIamChecks errors', () => {
       const roleA = new RedshiftServiceRole(stack, 'RoleA', { roleName: 'RoleA' });
       const roleB = new ChainedRole(stack, 'RoleB', { assumedBy: roleA, roleName: 'RoleB' });
       new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [roleA, roleB] });
-      annotations(stack).hasError('/TestStack/Attach', Match.stringLikeRegexp("Role 'TestStack/RoleB/Resource' is attached to this cluster, but its trust policy does not let"));
-      annotations(stack).hasNoError('/TestStack/Attach', Match.stringLikeRegexp("Role 'TestStack/RoleA/Resource'"));
+      // The association checks the same rule itself, so synthesis fails even without the Aspect.
+      expect(() => annotations(stack)).toThrow(
+        "[TestStack/Attach] `roles`: Role 'TestStack/RoleB' is attached to this cluster, but its trust policy does not let redshift.amazonaws.com assume it",
+      );
+      expect(() => annotations(stack)).not.toThrow(/Role 'TestStack\/RoleA'/);
+    });
+
+    test('fires on a plain cluster that lists a ChainedRole', () => {
+      const stack = checkedStack();
+      const roleA = new RedshiftServiceRole(stack, 'RoleA', { roleName: 'RoleA' });
+      const roleB = new ChainedRole(stack, 'RoleB', { assumedBy: roleA, roleName: 'RoleB' });
+      plainCluster(stack, [roleA.roleArn, roleB.roleArn]);
+      annotations(stack).hasError('/TestStack/Cluster', Match.stringLikeRegexp("Role 'TestStack/RoleB/Resource' is attached to this cluster, but its trust policy does not let"));
+      annotations(stack).hasNoError('/TestStack/Cluster', Match.stringLikeRegexp("Role 'TestStack/RoleA/Resource'"));
     });
 
     test('fires when the role trusts Redshift only in another Region', () => {
@@ -101,6 +116,42 @@ describe('RedshiftIamChecks errors', () => {
     plainCluster(stack, ['arn:aws:iam::210987654321:role/RoleB', 'arn:aws:iam::123456789012:role/Mine']);
     annotations(stack).hasError('/TestStack/Cluster', Match.stringLikeRegexp("Role 'arn:aws:iam::210987654321:role/RoleB' belongs to account 210987654321, but the cluster is in account 123456789012"));
     annotations(stack).hasNoError('/TestStack/Cluster', Match.stringLikeRegexp('role/Mine'));
+  });
+});
+
+describe('RedshiftIamChecks on roles given as a list Token', () => {
+  // A CommaDelimitedList parameter or Fn::Split of an import: nobody can read the roles at synth time,
+  // so nothing about them is reported, and reading the list never fails synthesis.
+  test('a CfnCluster whose iamRoles is a list Token passes', () => {
+    const stack = checkedStack();
+    const roles = new CfnParameter(stack, 'Roles', { type: 'CommaDelimitedList' });
+    const cluster = plainCluster(stack, roles.valueAsList);
+    cluster.addPropertyOverride('DefaultIamRoleArn', Fn.select(0, roles.valueAsList));
+    const a = annotations(stack);
+    a.hasNoError('*', Match.anyValue());
+    a.hasNoWarning('*', Match.anyValue());
+  });
+
+  test('a CfnCluster whose iamRoles is Fn::Split of an import passes', () => {
+    const stack = checkedStack();
+    plainCluster(stack, Token.asList(Fn.split(',', Fn.importValue('SharedRoleArns'))));
+    annotations(stack).hasNoError('*', Match.anyValue());
+  });
+
+  test('a CfnNamespace whose iamRoles is a list Token, with a default role, passes', () => {
+    const stack = checkedStack();
+    const roles = new CfnParameter(stack, 'Roles', { type: 'CommaDelimitedList' });
+    new rss.CfnNamespace(stack, 'Namespace', { namespaceName: 'ns1', iamRoles: roles.valueAsList, defaultIamRoleArn: Fn.select(0, roles.valueAsList) });
+    annotations(stack).hasNoError('*', Match.anyValue());
+  });
+
+  test('a literal list next to it is still checked', () => {
+    const stack = checkedStack();
+    const roles = new CfnParameter(stack, 'Roles', { type: 'CommaDelimitedList' });
+    new rss.CfnNamespace(stack, 'Namespace', { namespaceName: 'ns1', iamRoles: roles.valueAsList });
+    const lambdaRole = new iam.Role(stack, 'LambdaRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    plainCluster(stack, [lambdaRole.roleArn]);
+    annotations(stack).hasError('/TestStack/Cluster', Match.stringLikeRegexp("Role 'TestStack/LambdaRole/Resource' is attached to this cluster"));
   });
 });
 

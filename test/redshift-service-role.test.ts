@@ -185,7 +185,7 @@ describe('RedshiftServiceRole validation', () => {
     ['ExternalId with a space', { externalIds: ['has space'] }, "`externalIds` values may contain only letters, digits and _+=,.@:/- (STS ExternalId), got: 'has space'"],
     ['repeated ExternalId', { externalIds: ['dup-1', 'dup-1'] }, "`externalIds` lists 'dup-1' more than once"],
     ['repeated database user ARN', { databaseUsers: [DatabaseUser.fromArn(USER1), DatabaseUser.fromArn(USER1)] }, `\`databaseUsers\` lists '${USER1}' more than once`],
-    ['repeated stack-scoped user', { databaseUsers: [DatabaseUser.inCluster('c', 'u'), DatabaseUser.inCluster('c', 'u')] }, "`databaseUsers` lists '<stack-region>:<stack-account>:c/u' more than once"],
+    ['repeated stack-scoped user', { databaseUsers: [DatabaseUser.inCluster('c', 'u'), DatabaseUser.inCluster('c', 'u')] }, "`databaseUsers` lists 'arn:aws:redshift:us-west-2:123456789012:dbuser:c/u' more than once"],
     ['role name too long', { roleName: 'x'.repeat(65) }, 'Invalid roleName'],
   ])('%s is rejected at synth time', (_label, props, message) => {
     const stack = newStack();

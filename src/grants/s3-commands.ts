@@ -33,12 +33,23 @@ export interface UnloadAccessOptions extends S3AccessOptions {
   readonly allowCleanPath?: boolean;
 
   /**
-   * The AWS KMS key of UNLOAD ... KMS_KEY_ID '<key>' ENCRYPTED (server-side encryption with that
-   * key): `kms:GenerateDataKey` and `kms:Decrypt` on it.
+   * The AWS KMS key the files are written with: `kms:GenerateDataKey` and `kms:Decrypt` on it.
+   * The key of UNLOAD ... KMS_KEY_ID '<key>' ENCRYPTED, or, with `encryptedAuto`, the bucket's
+   * default key when the `bucket` object does not know it (an imported bucket).
    *
-   * @default - no key besides the bucket's own
+   * @default - no key besides the bucket's own (`bucket.encryptionKey`)
    */
   readonly kmsKey?: kms.IKey;
+
+  /**
+   * The command is UNLOAD ... ENCRYPTED AUTO: Redshift reads the bucket's default encryption and
+   * writes the files with its AWS KMS key. Adds `s3:GetEncryptionConfiguration` on the bucket (the
+   * IAM action of GetBucketEncryption). The key itself needs `kms:GenerateDataKey` and
+   * `kms:Decrypt`: granted on the bucket's `encryptionKey`, or on `kmsKey`.
+   *
+   * @default false
+   */
+  readonly encryptedAuto?: boolean;
 }
 
 /** COPY from Amazon S3: LIST under the prefix, GET the objects under it (+ `kms:Decrypt`). */
@@ -59,7 +70,14 @@ export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: 
   // "Unloading encrypted data files", Amazon Redshift Database Developer Guide (KMS_KEY_ID), and
   // "Using server-side encryption with AWS KMS keys (SSE-KMS)", Amazon S3 User Guide: writing an
   // object under a KMS key takes kms:GenerateDataKey, a multipart upload kms:Decrypt too.
-  return options.kmsKey ? grant.combine(grantKey(target.role, options.kmsKey, ['kms:Decrypt', 'kms:GenerateDataKey'], '`allowUnloadTo` `kmsKey`: the key')) : grant;
+  const withKey = options.kmsKey ? grant.combine(grantKey(target.role, options.kmsKey, ['kms:Decrypt', 'kms:GenerateDataKey'], '`allowUnloadTo` `kmsKey`: the key')) : grant;
+  // UNLOAD, ENCRYPTED AUTO (Amazon Redshift Database Developer Guide): "fetches the default AWS KMS
+  // encryption key on the target Amazon S3 bucket property"; reading it is GetBucketEncryption,
+  // whose IAM action is s3:GetEncryptionConfiguration on the bucket (Service Authorization Reference,
+  // Amazon S3).
+  return options.encryptedAuto
+    ? withKey.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: ['s3:GetEncryptionConfiguration'], resourceArns: [bucket.bucketArn] }))
+    : withKey;
 }
 
 /**

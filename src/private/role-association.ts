@@ -1,13 +1,17 @@
 import * as crypto from 'crypto';
-import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
 import { firstRepeat } from './duplicates';
 import { MAX_ROLES_PER_CLUSTER } from './limits';
 import { acknowledgeNagFinding, nagResourceText } from './nag';
+import { asList, servicePrincipals } from './policy-json';
+import { findRole, roleTrustStatements } from './role-references';
 import { describeRole, roleAccount } from './roles';
 import { checkRoleAccount } from '../rules/role-account';
 import { checkRolesPerCluster } from '../rules/roles-per-cluster';
+import { checkTrustNamesRedshift } from '../rules/trust-names-redshift';
+import { checkTrustRegion } from '../rules/trust-region';
 
 /** What the associations share: the roles, the default role, the wait. */
 export interface AssociationInput {
@@ -92,6 +96,7 @@ export function createAssociation(scope: Construct, props: AssociationInput, spe
   acknowledgeNagFinding(accessRole, `AwsSolutions-IAM5[Resource::${nagResourceText(scope, parameterArn(`${targetPath}/*`))}]`,
     'cdk-redshift-iam: the ownership records of this one cluster or namespace, kept by the association handler');
   register(scope, spec, props);
+  scope.node.addValidation({ validate: () => checkTrust(scope, props, spec.kind) });
   return resource;
 }
 
@@ -130,11 +135,53 @@ function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' 
     const [finding] = checkRoleAccount({ role: `'${describeRole(role)}'`, roleAccount: roleAccount(role), target: kind, targetAccount: stack.account });
     if (finding) throw new Error(`\`roles\`: ${finding.message} [${finding.rule.id}]`);
   }
+  for (const role of props.roles) checkSameEnvironment(stack, role);
   const wait = props.waitTimeout;
   if (wait !== undefined && !Token.isUnresolved(wait.toSeconds())
     && (wait.toSeconds() < MIN_WAIT.toSeconds() || wait.toSeconds() > MAX_WAIT.toSeconds())) {
     throw new Error(`\`waitTimeout\` must be between 1 and 55 minutes (CloudFormation waits one hour for a custom resource), got ${wait.toHumanString()}`);
   }
+}
+
+/**
+ * A role of this app in another stack is referenced across stacks, which CloudFormation allows only
+ * within one environment; with an environment-agnostic stack on either side, aws-cdk-lib would fail
+ * later with a resolution error that names neither the association nor the prop.
+ */
+function checkSameEnvironment(here: Stack, role: iam.IRole): void {
+  if (!Resource.isOwnedResource(role)) return;
+  const there = Stack.of(role);
+  if (there === here || there.environment === here.environment) return;
+  const agnostic = (s: Stack) => Token.isUnresolved(s.account) || Token.isUnresolved(s.region);
+  if (!agnostic(there) && !agnostic(here)) return;
+  const describe = (s: Stack) => `stack '${s.node.path}' (${agnostic(s) ? 'environment-agnostic' : s.environment})`;
+  throw new Error(
+    `\`roles\`: '${role.node.path}' is defined in ${describe(there)} and this association in ${describe(here)}: `
+    + 'a role can be referenced only from a stack of the same environment, and an environment-agnostic stack has no account or Region to name at synth time. '
+    + `Give both stacks the same concrete \`env\`, define the association in '${there.node.path}', or import the role with iam.Role.fromRoleArn and its literal ARN`,
+  );
+}
+
+/**
+ * The roles whose trust this app defines must let Redshift assume them for this target (in its
+ * Region): checked when the app is synthesized, after every statement has been added to the trust.
+ */
+function checkTrust(scope: IConstruct, props: AssociationInput, kind: 'cluster' | 'namespace'): string[] {
+  const region = Stack.of(scope).region;
+  const errors: string[] = [];
+  for (const entry of props.roles) {
+    const cfnRole = findRole(entry);
+    if (!cfnRole) continue;
+    const trust = roleTrustStatements(cfnRole);
+    // A principal that is not a literal (a Token, an object) could be anything: no finding.
+    if (trust.some((s) => asList(s.Principal?.Service).some((p) => typeof p !== 'string' || Token.isUnresolved(p)))) continue;
+    const principals = trust.flatMap(servicePrincipals);
+    const role = `'${describeRole(entry)}'`;
+    const findings = checkTrustNamesRedshift({ role, principals, target: kind });
+    findings.push(...(findings.length === 0 ? checkTrustRegion({ role, principals, target: kind, region }) : []));
+    errors.push(...findings.map((f) => `\`roles\`: ${f.message} [${f.rule.id}]`));
+  }
+  return errors;
 }
 
 interface Registered {

@@ -1,8 +1,10 @@
 import { aws_iam as iam, ArnFormat, Resource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { parseArn } from './arns';
 import { TRUST_POLICY_QUOTA } from './limits';
 import { formatNumber, policySize } from './policy-size';
-import { rejectDuplicates, validateRegion } from './validation';
+import { isUnresolved, rejectDuplicates, validateRegion } from './validation';
+import { principalRegion, redshiftPrincipals } from '../rules/trust-names-redshift';
 
 /**
  * The principal a Redshift role is created with. It writes the role's trust as exactly one
@@ -64,6 +66,13 @@ export class TrustPrincipal extends iam.PrincipalBase {
     this.statement.addCondition('StringEquals', {
       'sts:ExternalId': values.length === 1 ? values[0] : [...values],
     });
+  }
+
+  /** The service principals the trust names (literal names only). */
+  public servicePrincipals(): string[] {
+    return this.trusted
+      .filter((p): p is iam.ServicePrincipal => p instanceof iam.ServicePrincipal)
+      .map((p) => p.service);
   }
 
   public dedupeString(): string | undefined {
@@ -143,4 +152,29 @@ export function trustPolicySizeErrors(role: iam.Role, userCount: number): string
     );
   }
   return errors;
+}
+
+/** `value` resolved in the stack of `scope`, when that gives a string without Tokens. */
+export function literalIn(scope: IConstruct, value: string): string | undefined {
+  if (!isUnresolved(value)) return value;
+  const resolved = Stack.of(scope).resolve(value);
+  return typeof resolved === 'string' && !isUnresolved(resolved) ? resolved : undefined;
+}
+
+/**
+ * A database user in a Region whose Redshift the trust does not name: when every Redshift principal
+ * of the trust is Regional (`regions`), Redshift in the user's Region assumes the role through a
+ * principal the trust leaves out, so the user could never use the role.
+ */
+export function checkUserRegion(userArn: string, services: string[], rolePath: string): void {
+  if (services.some(isUnresolved)) return;
+  const regional = redshiftPrincipals(services, 'cluster');
+  const regions = regional.map(principalRegion);
+  if (regions.length === 0 || regions.some((r) => r === undefined || isUnresolved(r))) return;
+  const userRegion = parseArn(userArn)?.region;
+  if (userRegion === undefined || userRegion === '' || regions.includes(userRegion)) return;
+  throw new Error(
+    `\`databaseUsers\` lists '${userArn}', a user in ${userRegion}, but \`regions\` trusts Redshift only in ${regions.join(', ')} (role '${rolePath}'): `
+    + `Redshift in ${userRegion} assumes the role through redshift.${userRegion}.amazonaws.com, so this user could never use it. Add '${userRegion}' to \`regions\`, or remove the user`,
+  );
 }

@@ -174,6 +174,44 @@ describe('allowUnloadTo', () => {
     expect(await roleMay(view, 's3:PutObject', `${BUCKET}/encrypted/venue_0000_part_00`)).toBe('Allowed');
   });
 
+  test('encryptedAuto (UNLOAD ... ENCRYPTED AUTO): reads the bucket\'s default encryption, of that bucket only', async () => {
+    const { stack, role, bucket } = setup();
+    role.allowUnloadTo(bucket, { keyPrefix: 'auto/', encryptedAuto: true });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 's3:GetEncryptionConfiguration', BUCKET)).toBe('Allowed');
+    expect(await roleMay(view, 's3:GetEncryptionConfiguration', OTHER_BUCKET)).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:PutEncryptionConfiguration', BUCKET)).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:GetBucketPolicy', BUCKET)).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:PutObject', `${BUCKET}/auto/venue_0000_part_00`)).toBe('Allowed');
+  });
+
+  test('without encryptedAuto the bucket\'s encryption configuration stays unreadable', async () => {
+    const { stack, role, bucket } = setup();
+    role.allowUnloadTo(bucket, { keyPrefix: 'out/' });
+    const view = roleView(role, synth(stack));
+    expect(await roleMay(view, 's3:GetEncryptionConfiguration', BUCKET)).toBe('ImplicitlyDenied');
+  });
+
+  test('encryptedAuto on a KMS-encrypted bucket: its key, and no other', async () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    const bucket = new s3.Bucket(stack, 'Encrypted', { encryption: s3.BucketEncryption.KMS, enforceSSL: true });
+    role.allowUnloadTo(bucket, { keyPrefix: 'out/', encryptedAuto: true });
+    const template = synth(stack);
+    const json = template.toJSON();
+    const view = roleView(role, template);
+    const key = bucket.encryptionKey!.node.defaultChild as kms.CfnKey;
+    const keyLogicalId = stack.getLogicalId(key);
+    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
+    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
+    const kmsDecide = (action: string, resource: string) =>
+      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    expect(await kmsDecide('kms:GenerateDataKey', keyArn)).toBe('Allowed');
+    expect(await kmsDecide('kms:GenerateDataKey', 'arn:aws:kms:us-west-2:123456789012:key/other-key')).toBe('ImplicitlyDenied');
+    const bucketArn = materialize(json, { 'Fn::GetAtt': [stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket), 'Arn'] }, envOf(stack));
+    expect(await roleMay(view, 's3:GetEncryptionConfiguration', bucketArn)).toBe('Allowed');
+  });
+
   test('a COPY role cannot write: PutObject is denied', async () => {
     const { stack, role, bucket } = setup();
     role.allowCopyFrom(bucket, { keyPrefix: 'redshift/' });
