@@ -195,6 +195,13 @@ const integSnapshot = project.addTask('integ:snapshot', {
   description: 'Check the integration tests\' synthesized templates against the committed snapshots (no AWS)',
   exec: `integ-runner --directory test --app ${integApp}`,
 });
+// The tests type-check too: ts-jest compiles each file on its own (isolatedModules) and does not
+// report type errors, so a test that uses a property the L1 classes lack would still run.
+const testTypes = project.addTask('test:types', {
+  description: 'Type-check the tests (tsc, no output)',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+project.testTask.spawn(testTypes);
 // The snapshot check is part of the tests: a change to what the integ test deploys fails CI until
 // the snapshot is updated on purpose.
 project.testTask.spawn(integSnapshot);
