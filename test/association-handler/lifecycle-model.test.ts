@@ -40,7 +40,7 @@ type Op =
   | { kind: 'deploy1'; version: Record<string, AssociationVersion | undefined>; otherFails: boolean }
   | { kind: 'deploy2'; version: Record<string, AssociationVersion | undefined>; otherFails: boolean }
   | { kind: 'deployBoth'; v1: Record<string, AssociationVersion | undefined>; v2: Record<string, AssociationVersion | undefined> }
-  | { kind: 'destroy1' } | { kind: 'destroy2' } | { kind: 'destroyBoth' }
+  | { kind: 'destroy1' } | { kind: 'destroy2' } | { kind: 'destroyBoth'; together?: boolean }
   | { kind: 'attach' | 'detach' | 'default'; target: string; role: string }
   | { kind: 'busy'; target: string; seconds: number }
   | { kind: 'throttle'; count: number }
@@ -50,7 +50,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('deploy1' as const), version: stackOne, otherFails: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deploy2' as const), version: stackTwo, otherFails: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deployBoth' as const), v1: stackOne, v2: stackTwo }) },
-  { weight: 1, arbitrary: fc.constantFrom({ kind: 'destroy1' as const }, { kind: 'destroy2' as const }, { kind: 'destroyBoth' as const }) },
+  { weight: 1, arbitrary: fc.constantFrom({ kind: 'destroy1' as const }, { kind: 'destroy2' as const }) },
+  // Both apps deleted at once; `together`: their first reads of the records meet (the closest race).
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('destroyBoth' as const), together: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('attach' as const, 'detach' as const, 'default' as const), target: fc.constantFrom(...TARGETS.slice(0, 3)), role: fc.constantFrom(...ROLES, 'F') }) },
   // Busy for less than the shortest waitTimeout (1 minute in the construct, 2 here): the handler waits it out.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('busy' as const), target: fc.constantFrom(...TARGETS.slice(0, 3)), seconds: fc.integer({ min: 5, max: 90 }) }) },
@@ -149,7 +151,11 @@ async function apply(world: World, s1: SimulatedStack, s2: SimulatedStack, o: Op
     case 'destroyBoth': {
       // Two apps deleted at the same moment release the same roles concurrently.
       const stacks = o.kind === 'destroyBoth' ? [s1, s2] : [o.kind === 'destroy1' ? s1 : s2];
+      if (o.kind === 'destroyBoth' && o.together) {
+        world.rendezvous = { parties: s1.live.size + s2.live.size, arrived: new Set(), release: [] };
+      }
       await world.clock.run(Promise.all(stacks.map((s) => s.destroy())));
+      world.rendezvous = undefined;
       const live = liveAssociations(s1, s2);
       for (const [key, t] of world.targets) {
         if (!t.exists) continue;
@@ -203,6 +209,38 @@ async function apply(world: World, s1: SimulatedStack, s2: SimulatedStack, o: Op
 
 describe('association lifecycle model', () => {
   jest.setTimeout(600_000);
+
+  /** Runs `ops`, then deletes both stacks, and fails on the first violated invariant. */
+  async function run(ops: Op[]): Promise<World> {
+    const { world, s1, s2 } = newWorld();
+    for (const o of [...ops, { kind: 'destroy1' } as Op, { kind: 'destroy2' } as Op]) {
+      await apply(world, s1, s2, o);
+      if (world.violations.length > 0) {
+        const records = [...world.parameters].map(([k, v]) => `${k} = ${v}`).join('\n');
+        throw new Error(`after ${JSON.stringify(o)}:\n${world.violations.join('\n')}\nrecords:\n${records}`);
+      }
+    }
+    return world;
+  }
+
+  // The race the release announcement closes, made certain instead of left to the random sequences:
+  // two apps that list one role on one target are deleted at the same moment. Each reads the other's
+  // record before either writes; without announcing the release first, each sees the other still
+  // listing the role, keeps it, and the role stays attached with nobody listing it.
+  test.each([
+    ['app one attached it', 'deploy1', 'deploy2'],
+    ['app two attached it', 'deploy2', 'deploy1'],
+  ] as const)('two apps deleted at once that list the same role: the role is detached (%s)', async (_what, first, second) => {
+    // Each lists only the shared role: neither has another change to make, which would make it read
+    // the records again (and see the other's release).
+    const version = { target: 'cluster/c1', roles: ['A'] };
+    const deploy = (kind: 'deploy1' | 'deploy2'): Op => (kind === 'deploy1'
+      ? { kind, version: { X: version, Y: undefined }, otherFails: false }
+      : { kind, version: { Z: version }, otherFails: false });
+    const world = await run([deploy(first), deploy(second), { kind: 'destroyBoth', together: true }]);
+    expect(world.targets.get('cluster/c1')!.attached()).toEqual([]);
+    expect([...world.parameters.keys()]).toEqual([]);
+  });
 
   test('random sequences of stack operations keep every invariant', async () => {
     await fc.assert(

@@ -141,6 +141,12 @@ export class World {
   public readonly violations: string[] = [];
   /** Calls to throttle next (any API). */
   public throttleNext = 0;
+  /**
+   * Makes the next reads of the ownership records of different requests happen at the same moment:
+   * each read takes its snapshot, then waits (up to 5 simulated seconds) until `parties` requests
+   * have read, so that none of them sees what another writes right after its read.
+   */
+  public rendezvous?: { parties: number; arrived: Set<string>; release: Array<() => void> };
   private readonly decisions = new Map<string, Promise<string>>();
 
   constructor() {
@@ -336,10 +342,21 @@ export class World {
     // At most 10 results a page (MaxResults 1-10).
     const start = Number(input.NextToken ?? 0);
     const page = all.slice(start, start + 10);
-    return {
+    const result = {
       Parameters: page.map(([Name, Value]) => ({ Name, Value, Type: 'String' })),
       NextToken: start + 10 < all.length ? String(start + 10) : undefined,
     };
+    const meet = this.rendezvous;
+    if (meet && !meet.arrived.has(ctx.requestId)) {
+      meet.arrived.add(ctx.requestId);
+      if (meet.arrived.size >= meet.parties) {
+        this.rendezvous = undefined;
+        meet.release.forEach((go) => go());
+      } else {
+        await Promise.race([new Promise<void>((go) => meet.release.push(go)), this.clock.sleep(5_000)]);
+      }
+    }
+    return result;
   }
 
   private async putParameter(input: any, ctx: CallContext) {
