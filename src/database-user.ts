@@ -1,6 +1,6 @@
 import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { parseArn } from './private/arns';
-import { recordDatabaseUserKey } from './private/database-user-keys';
+import { recordDatabaseUser } from './private/database-user-keys';
 import { partitionOf, StackScopedValue, tryRender } from './private/stack-scoped';
 import {
   isUnresolved,
@@ -35,16 +35,26 @@ const PARTITION = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc)$/;
 /** The resource name of a database user ARN: `CLUSTER/USER`. */
 const CLUSTER_AND_USER = /^([^/:]+)\/([^/:]+)$/;
 
-/** `serverless-ACCOUNT-WORKGROUPID`, the cluster part of a Serverless database user's ARN. */
-const SERVERLESS_CLUSTER = /^serverless-(.*)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** The cluster part of a Serverless database user's ARN, `serverless-ACCOUNT-WORKGROUPID`, loosely. */
+const SERVERLESS_WITH_ACCOUNT = /^serverless-([0-9]{12})-(.+)$/;
+const SERVERLESS_WITHOUT_ACCOUNT = /^serverless-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Whether the cluster part of a user's ARN is meant for Redshift Serverless: `serverless-` and an
+ * account ID, or `serverless-` and a workgroup ID. (`serverless-etl` is a provisioned cluster.)
+ */
+function looksServerless(cluster: string): boolean {
+  return SERVERLESS_WITH_ACCOUNT.test(cluster) || SERVERLESS_WITHOUT_ACCOUNT.test(cluster);
+}
 
 /**
  * The cluster part of a Serverless user's ARN names the workgroup by its ID and repeats the ARN's
  * account; a workgroup name, or another account, makes an ARN that Redshift never sends.
  */
 function validateServerlessUser(arn: string, cluster: string, account: string): void {
-  const match = SERVERLESS_CLUSTER.exec(cluster);
-  if (!match) {
+  const match = SERVERLESS_WITH_ACCOUNT.exec(cluster);
+  if (!match || !UUID.test(match[2])) {
     throw new Error(`\`DatabaseUser.fromArn\` for Redshift Serverless expects the cluster part serverless-ACCOUNT-WORKGROUPID, where WORKGROUPID is the workgroup's ID (a UUID; Redshift puts the ID, not the name, in the database user ARN), got: '${arn}'`);
   }
   if (match[1] !== account) {
@@ -91,7 +101,7 @@ export class DatabaseUser {
     const account = parts.account ?? '';
     validateRegion('DatabaseUser.fromArn region', region);
     validateAccount('DatabaseUser.fromArn account', account);
-    if (cluster.startsWith('serverless-')) {
+    if (looksServerless(cluster)) {
       validateServerlessUser(arn, cluster, account);
     } else {
       validateClusterIdentifier('DatabaseUser.fromArn cluster', cluster);
@@ -180,7 +190,7 @@ export class DatabaseUser {
   public readonly arn: string;
 
   private constructor(render: (stack?: Stack) => string, key: string) {
-    recordDatabaseUserKey(this, key);
+    recordDatabaseUser(this, key, render);
     const eager = tryRender(render);
     this.arn = eager ?? Token.asString(new StackScopedValue(render));
   }

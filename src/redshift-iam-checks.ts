@@ -115,9 +115,10 @@ export class RedshiftIamChecks implements IAspect {
     } else if (node instanceof redshift.CfnScheduledAction) {
       this.checkScheduledAction(node);
     } else if (node instanceof ClusterRoleAssociation) {
-      this.checkAttached(node, 'cluster', node.roles, node.defaultRole?.roleArn);
+      // The associations check their roles' trust themselves (the same rules and acknowledgements).
+      this.checkAttached(node, 'cluster', node.roles, node.defaultRole?.roleArn, false);
     } else if (node instanceof NamespaceRoleAssociation) {
-      this.checkAttached(node, 'namespace', node.roles, node.defaultRole?.roleArn);
+      this.checkAttached(node, 'namespace', node.roles, node.defaultRole?.roleArn, false);
     } else if (node instanceof iam.CfnRole) {
       this.checkRedshiftRole(node);
     }
@@ -189,14 +190,14 @@ export class RedshiftIamChecks implements IAspect {
   }
 
   /** Trust and account of each role attached to a cluster or namespace. */
-  private checkAttached(scope: IConstruct, target: RedshiftTarget, roles: unknown[], defaultRoleArn?: string): void {
+  private checkAttached(scope: IConstruct, target: RedshiftTarget, roles: unknown[], defaultRoleArn?: string, trust = true): void {
     const all = defaultRoleArn !== undefined ? [...roles, defaultRoleArn] : roles;
     const stack = Stack.of(scope);
     for (const entry of distinctBy(all, (e) => describeRef(scope, e))) {
       const role = describeRef(scope, entry);
       this.report(scope, checkRoleAccount({ role, roleAccount: roleAccountOf(scope, entry), target, targetAccount: stack.account }));
       const cfnRole = findRole(entry);
-      if (!cfnRole) continue;
+      if (!cfnRole || !trust) continue;
       const principals = roleTrustStatements(cfnRole).flatMap(servicePrincipals);
       const untrusted = checkTrustNamesRedshift({ role, principals, target });
       this.report(scope, untrusted);

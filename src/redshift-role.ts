@@ -7,6 +7,7 @@ import {
   aws_secretsmanager as secretsmanager,
   Duration,
   PhysicalName,
+  Stack,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
@@ -21,14 +22,14 @@ import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
 import { adviseUserName } from './private/advice';
-import { databaseUserKey } from './private/database-user-keys';
+import { databaseUserArnIn, databaseUserKey } from './private/database-user-keys';
 import { firstRepeat } from './private/duplicates';
 import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
 import { checkRoleName } from './private/role-name';
-import { checkUserRegion, literalIn, trustPolicySizeErrors, TrustPrincipal } from './private/trust';
-import { validateExternalId } from './private/validation';
+import { checkUserRegion, trustPolicySizeErrors, TrustPrincipal } from './private/trust';
+import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
  * Properties shared by every role this library creates.
@@ -160,7 +161,11 @@ export abstract class RedshiftRoleBase extends iam.Role {
    */
   public addDatabaseUser(user: DatabaseUser): void {
     const key = databaseUserKey(user);
-    this.addExternalIdValue(user.arn, `user:${key}`, 'databaseUsers');
+    // The ARN as written in this role's stack: `inCluster('c', 'u')` and the `fromArn` of the same
+    // ARN are one user when the stack's Region and account are known.
+    const literal = databaseUserArnIn(user, Stack.of(this));
+    this.addExternalIdValue(user.arn, `user:${key}`, 'databaseUsers', literal);
+    if (literal !== undefined) checkUserRegion(literal, this.trustPrincipal.servicePrincipals(), this.node.path);
     adviseUserName(this, 'databaseUsers', key.slice(key.lastIndexOf('/') + 1));
   }
 
@@ -169,7 +174,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
    */
   public addExternalId(externalId: string): void {
     validateExternalId('externalIds', externalId);
-    this.addExternalIdValue(externalId, `id:${externalId}`, 'externalIds');
+    this.addExternalIdValue(externalId, `id:${externalId}`, 'externalIds', isUnresolved(externalId) ? undefined : externalId);
   }
 
   /** The database users and external IDs the trust accepts, in order. Empty when unrestricted. */
@@ -326,16 +331,11 @@ export abstract class RedshiftRoleBase extends iam.Role {
     return this.packer.policies.filter((p): p is iam.ManagedPolicy => p instanceof iam.ManagedPolicy);
   }
 
-  private addExternalIdValue(value: string, key: string, prop: string): void {
-    // A database user's ARN rendered for this role's stack: `inCluster('c', 'u')` and the `fromArn`
-    // of the same ARN are one user when the stack's Region and account are known.
-    const literal = literalIn(this, value);
+  /** `literal`: the value as it will be written, when known now (what repeats are compared by). */
+  private addExternalIdValue(value: string, key: string, prop: string, literal: string | undefined): void {
     const entry = { value, key: literal ?? key };
     if (firstRepeat([...this.externalIdEntries, entry], (e) => e.key) !== undefined) {
       throw new Error(`\`${prop}\` lists '${literal ?? key.replace(/^(user|id):/, '')}' more than once (role '${this.node.path}')`);
-    }
-    if (prop === 'databaseUsers' && literal !== undefined) {
-      checkUserRegion(literal, this.trustPrincipal.servicePrincipals(), this.node.path);
     }
     this.externalIdEntries.push(entry);
     this.trustPrincipal.setExternalIds(this.externalIds);

@@ -1,4 +1,4 @@
-import { aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_kms as kms, aws_s3 as s3, Duration, Stack, Token } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_kms as kms, aws_s3 as s3, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   ChainedRole, ChainTrust, ClusterRoleAssociation, DatabaseUser, NamespaceRoleAssociation, RedshiftArn, RedshiftCommand,
@@ -34,6 +34,9 @@ const msk = (options: object) => role().allowMskIngestion({ clusterArn: `arn:aws
 const chained = (props: object) => { const s = stack(); return new ChainedRole(s, 'B', { assumedBy: role(s), ...props }); };
 
 const LONG = (n: number, c = 'a') => c.repeat(n);
+const ACROSS = (path: string, there: string, here: string, why: string) => `\`roles\`: '${path}' is defined in ${there} and this association in ${here}, `
+  + `and its ARN cannot be named across the two environments (${why}). `
+  + 'Give both stacks the same concrete `env`, give the role a `roleName`, or import the role with iam.Role.fromRoleArn and its literal ARN';
 const REGION_LEFT_OUT = (arn: string, region: string, regions: string) => `\`databaseUsers\` lists '${arn}', a user in ${region}, but \`regions\` trusts Redshift only in ${regions} (role 'S/Role'): `
   + `Redshift in ${region} assumes the role through redshift.${region}.amazonaws.com, so this user could never use it. Add '${region}' to \`regions\`, or remove the user`;
 
@@ -475,14 +478,20 @@ const ERRORS: Array<[string, () => unknown, string]> = [
     '`roles` lists \'S/Role\' more than once'],
   ['ClusterRoleAssociation defaultRole: not attached', () => (() => { const s = stack(); const [a, b] = roles(s, 2); return new ClusterRoleAssociation(s, 'Assoc', { clusterIdentifier: 'c1', roles: [a], defaultRole: b }); })(),
     '`defaultRole` \'S/N1/Role\' must be one of `roles` (the default role must be attached)'],
-  ['ClusterRoleAssociation roles: a role of an environment-agnostic stack', () => (() => { const s = stack(); return clusterOf(s, role(new Stack(s.node.root as any, 'Agnostic'))); })(),
-    '`roles`: \'Agnostic/Role\' is defined in stack \'Agnostic\' (environment-agnostic) and this association in stack \'S\' (aws://123456789012/us-west-2): '
-    + 'a role can be referenced only from a stack of the same environment, and an environment-agnostic stack has no account or Region to name at synth time. '
-    + 'Give both stacks the same concrete `env`, define the association in \'Agnostic\', or import the role with iam.Role.fromRoleArn and its literal ARN'],
-  ['NamespaceRoleAssociation in an environment-agnostic stack, roles of a concrete one', () => (() => { const s = stack(); return namespaceOf(new Stack(s.node.root as any, 'Agnostic'), role(s, { serverless: true })); })(),
-    '`roles`: \'S/Role\' is defined in stack \'S\' (aws://123456789012/us-west-2) and this association in stack \'Agnostic\' (environment-agnostic): '
-    + 'a role can be referenced only from a stack of the same environment, and an environment-agnostic stack has no account or Region to name at synth time. '
-    + 'Give both stacks the same concrete `env`, define the association in \'S\', or import the role with iam.Role.fromRoleArn and its literal ARN'],
+  ['ClusterRoleAssociation roles: a role of an environment-agnostic stack (no name it can generate)', () => (() => { const s = stack(); return clusterOf(s, role(new Stack(s.node.root as any, 'Agnostic'))); })(),
+    ACROSS('Agnostic/Role', 'stack \'Agnostic\' (environment-agnostic)', 'stack \'S\' (aws://123456789012/us-west-2)', 'a role of an environment-agnostic stack has no name it can generate at synth time')],
+  ['NamespaceRoleAssociation in an environment-agnostic stack, an unnamed iam.Role of a concrete one', () => (() => {
+    const s = stack();
+    const r = new iam.Role(s, 'Plain', { assumedBy: new iam.ServicePrincipal('redshift-serverless.amazonaws.com') });
+    return namespaceOf(new Stack(s.node.root as any, 'Agnostic'), r);
+  })(),
+  ACROSS('S/Plain', 'stack \'S\' (aws://123456789012/us-west-2)', 'stack \'Agnostic\' (environment-agnostic)', 'the role has no physical name to be named by')],
+  ['ClusterRoleAssociation roles: an unnamed iam.Role of another Region', () => (() => {
+    const s = stack();
+    const east = new Stack(s.node.root as any, 'East', { env: { account: A, region: 'us-east-1' } });
+    return clusterOf(s, new iam.Role(east, 'Plain', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') }));
+  })(),
+  ACROSS('East/Plain', 'stack \'East\' (aws://123456789012/us-east-1)', 'stack \'S\' (aws://123456789012/us-west-2)', 'the role has no physical name to be named by')],
   ['ClusterRoleAssociation waitTimeout: 0', () => cluster({ waitTimeout: Duration.seconds(0) }),
     '`waitTimeout` must be between 1 and 55 minutes (CloudFormation waits one hour for a custom resource), got 0 seconds'],
   ['ClusterRoleAssociation waitTimeout: 56 minutes', () => cluster({ waitTimeout: Duration.minutes(56) }),
@@ -543,6 +552,7 @@ const ACCEPTED: Array<[string, () => unknown]> = [
   ['inCluster region: us-isob-east-1', () => DatabaseUser.inCluster('c1', 'user1', { region: 'us-isob-east-1' })],
   ['inCluster region: a Token', () => DatabaseUser.inCluster('c1', 'user1', { region: TOKEN(), account: TOKEN() })],
   ['inWorkgroup: a UUID', () => DatabaseUser.inWorkgroup(UUID, 'user1')],
+  ['fromArn: a provisioned cluster named serverless-etl', () => DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:serverless-etl/user1`)],
   ['fromArn: Serverless', () => DatabaseUser.fromArn(`arn:aws:redshift:us-west-2:${A}:dbuser:serverless-${A}-${UUID}/user1`)],
   ['role databaseUsers: one user in two clusters', () => role(stack(), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c2', 'u1')] })],
   ['role databaseUsers: one user name in two Regions', () => role(stack(), { databaseUsers: [DatabaseUser.inCluster('c1', 'u1'), DatabaseUser.inCluster('c1', 'u1', { region: 'us-east-1' })] })],
@@ -666,6 +676,15 @@ const SYNTH_ACCEPTED: Array<[string, (s: Stack) => unknown]> = [
   }],
   ['ClusterRoleAssociation roles: a principal that is a Token', (s) => clusterOf(s, new iam.Role(s, 'R', { assumedBy: new iam.ServicePrincipal(TOKEN()) }))],
   ['NamespaceRoleAssociation roles: a Serverless role', (s) => namespaceOf(s, role(s, { serverless: true }))],
+  ['ClusterRoleAssociation in an environment-agnostic stack, a RedshiftServiceRole of a concrete one (its name is generated)',
+    (s) => clusterOf(new Stack(s.node.root as any, 'Agnostic'), role(s))],
+  ['ClusterRoleAssociation roles: a named role of an environment-agnostic stack', (s) => clusterOf(s, role(new Stack(s.node.root as any, 'Agnostic'), { roleName: 'LoadRole' }))],
+  ['ClusterRoleAssociation roles: a RedshiftServiceRole of another Region (its name is generated)',
+    (s) => clusterOf(s, role(new Stack(s.node.root as any, 'East', { env: { account: A, region: 'us-east-1' } })))],
+  ['ClusterRoleAssociation roles: a role that trusts Redshift only elsewhere, acknowledged', (s) => {
+    clusterOf(s, role(s, { regions: ['us-east-1'] }));
+    Validations.of(s).acknowledge({ id: 'cdk-redshift-iam:trust-region', reason: 'the cluster moves to us-east-1 next week' });
+  }],
   ['ClusterRoleAssociation roles: a role of another stack in the same environment', (s) => clusterOf(s, role(new Stack(s.node.root as any, 'Other', { env: { account: A, region: 'us-west-2' } })))],
 ];
 

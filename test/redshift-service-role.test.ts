@@ -1,4 +1,4 @@
-import { aws_iam as iam, Duration, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, Duration, Lazy, Token } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { DatabaseUser, RedshiftServiceRole } from '../src';
 import { assume, roleView } from './helpers/iam';
@@ -293,3 +293,35 @@ describe('RedshiftServiceRole snapshot', () => {
   });
 });
 
+
+describe('values that are Lazy stay lazy until the template is rendered', () => {
+  // Comparing users for repeats must not evaluate a user's Lazy value early (a cached Lazy would
+  // keep the early value, and a producer whose inputs are not set yet would throw).
+  test('an external ID and a database user whose names are produced later', () => {
+    const stack = newStack();
+    let externalId = 'early-value';
+    let userName = 'early_user';
+    new RedshiftServiceRole(stack, 'Role', {
+      externalIds: [Lazy.string({ produce: () => externalId })],
+      databaseUsers: [DatabaseUser.inCluster('my-cluster', Lazy.string({ produce: () => userName }))],
+    });
+    externalId = 'final-value';
+    userName = 'final_user';
+    synth(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({
+          Condition: { StringEquals: { 'sts:ExternalId': ['arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/final_user', 'final-value'] } },
+        })],
+      },
+    });
+  });
+
+  test('a producer that cannot run yet does not break the constructor', () => {
+    const stack = newStack();
+    let ready = false;
+    const produce = () => { if (!ready) throw new Error('not yet'); return 'partner-7'; };
+    expect(() => new RedshiftServiceRole(stack, 'Role', { externalIds: [Lazy.string({ produce })] })).not.toThrow();
+    ready = true;
+    expect(() => synth(stack)).not.toThrow();
+  });
+});

@@ -1,16 +1,42 @@
+import { Stack, Token } from 'aws-cdk-lib';
+
 /**
  * What identifies a DatabaseUser for duplicate detection before its ARN's Tokens resolve (the
- * cluster or workgroup, user, and the Region and account as given), kept here rather than on the
- * public class.
+ * cluster or workgroup, user, and the Region and account as given), and how its ARN is written for
+ * a stack, kept here rather than on the public class.
  */
-const keys = new WeakMap<object, string>();
+interface Entry {
+  readonly key: string;
+  readonly render: (stack: Stack) => string;
+}
 
-export function recordDatabaseUserKey(user: object, key: string): void {
-  keys.set(user, key);
+const entries = new WeakMap<object, Entry>();
+
+export function recordDatabaseUser(user: object, key: string, render: (stack: Stack) => string): void {
+  entries.set(user, { key, render });
+}
+
+function entryOf(user: object): Entry {
+  const entry = entries.get(user);
+  if (entry === undefined) throw new Error('databaseUsers: not a DatabaseUser made with DatabaseUser.fromArn, inCluster or inWorkgroup');
+  return entry;
 }
 
 export function databaseUserKey(user: object): string {
-  const key = keys.get(user);
-  if (key === undefined) throw new Error('databaseUsers: not a DatabaseUser made with DatabaseUser.fromArn, inCluster or inWorkgroup');
-  return key;
+  return entryOf(user).key;
+}
+
+/**
+ * The user's ARN as written for `stack`, when that is a literal (the stack's Region and account
+ * are known, or were given); `undefined` otherwise. Nothing is resolved: a Lazy value of the
+ * user's stays unevaluated until the template is rendered.
+ */
+export function databaseUserArnIn(user: object, stack: Stack): string | undefined {
+  let arn: string;
+  try {
+    arn = entryOf(user).render(stack);
+  } catch {
+    return undefined;
+  }
+  return Token.isUnresolved(arn) ? undefined : arn;
 }

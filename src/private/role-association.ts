@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { isAcknowledged } from './acknowledgements';
 import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
 import { firstRepeat } from './duplicates';
 import { MAX_ROLES_PER_CLUSTER } from './limits';
@@ -144,22 +145,30 @@ function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' 
 }
 
 /**
- * A role of this app in another stack is referenced across stacks, which CloudFormation allows only
- * within one environment; with an environment-agnostic stack on either side, aws-cdk-lib would fail
- * later with a resolution error that names neither the association nor the prop.
+ * A role of this app in another stack is named in this association's stack the way aws-cdk-lib
+ * references it across stacks: within one environment by a cross-stack reference; across
+ * environments only by a physical name (`roleName`, or one generated for a role that allows it,
+ * which an environment-agnostic stack cannot do). Resolving the ARN here finds what would otherwise
+ * fail later with a resolution error that names neither the association nor the prop.
  */
 function checkSameEnvironment(here: Stack, role: iam.IRole): void {
   if (!Resource.isOwnedResource(role)) return;
   const there = Stack.of(role);
-  if (there === here || there.environment === here.environment) return;
-  const agnostic = (s: Stack) => Token.isUnresolved(s.account) || Token.isUnresolved(s.region);
-  if (!agnostic(there) && !agnostic(here)) return;
-  const describe = (s: Stack) => `stack '${s.node.path}' (${agnostic(s) ? 'environment-agnostic' : s.environment})`;
-  throw new Error(
-    `\`roles\`: '${role.node.path}' is defined in ${describe(there)} and this association in ${describe(here)}: `
-    + 'a role can be referenced only from a stack of the same environment, and an environment-agnostic stack has no account or Region to name at synth time. '
-    + `Give both stacks the same concrete \`env\`, define the association in '${there.node.path}', or import the role with iam.Role.fromRoleArn and its literal ARN`,
-  );
+  if (there === here) return;
+  try {
+    here.resolve(role.roleArn);
+  } catch {
+    const agnostic = (s: Stack) => Token.isUnresolved(s.account) || Token.isUnresolved(s.region);
+    const describe = (s: Stack) => `stack '${s.node.path}' (${agnostic(s) ? 'environment-agnostic' : s.environment})`;
+    const why = agnostic(there)
+      ? 'a role of an environment-agnostic stack has no name it can generate at synth time'
+      : 'the role has no physical name to be named by';
+    throw new Error(
+      `\`roles\`: '${role.node.path}' is defined in ${describe(there)} and this association in ${describe(here)}, `
+      + `and its ARN cannot be named across the two environments (${why}). `
+      + 'Give both stacks the same concrete `env`, give the role a `roleName`, or import the role with iam.Role.fromRoleArn and its literal ARN',
+    );
+  }
 }
 
 /**
@@ -179,7 +188,8 @@ function checkTrust(scope: IConstruct, props: AssociationInput, kind: 'cluster' 
     const role = `'${describeRole(entry)}'`;
     const findings = checkTrustNamesRedshift({ role, principals, target: kind });
     findings.push(...(findings.length === 0 ? checkTrustRegion({ role, principals, target: kind, region }) : []));
-    errors.push(...findings.map((f) => `\`roles\`: ${f.message} [${f.rule.id}]`));
+    // The same rules as RedshiftIamChecks, acknowledged the same way (Validations.of(x).acknowledge).
+    errors.push(...findings.filter((f) => !isAcknowledged(scope, f.rule.id)).map((f) => `\`roles\`: ${f.message} [${f.rule.id}]`));
   }
   return errors;
 }

@@ -154,13 +154,6 @@ export function trustPolicySizeErrors(role: iam.Role, userCount: number): string
   return errors;
 }
 
-/** `value` resolved in the stack of `scope`, when that gives a string without Tokens. */
-export function literalIn(scope: IConstruct, value: string): string | undefined {
-  if (!isUnresolved(value)) return value;
-  const resolved = Stack.of(scope).resolve(value);
-  return typeof resolved === 'string' && !isUnresolved(resolved) ? resolved : undefined;
-}
-
 /**
  * A database user in a Region whose Redshift the trust does not name: when every Redshift principal
  * of the trust is Regional (`regions`), Redshift in the user's Region assumes the role through a

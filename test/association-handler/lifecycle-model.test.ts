@@ -223,6 +223,17 @@ describe('association lifecycle model', () => {
     return world;
   }
 
+  // UpdateNamespace writes the whole list: a role someone else is detaching right now (`removing`)
+  // must not be in it, or the write would attach it again.
+  test('a role someone else is detaching from a namespace is not written back', async () => {
+    const world = await run([
+      { kind: 'attach', target: 'namespace/ns1', role: 'F' },
+      { kind: 'detach', target: 'namespace/ns1', role: 'F' },
+      { kind: 'deploy1', version: { X: { target: 'namespace/ns1', roles: ['A'] }, Y: undefined }, otherFails: false },
+    ]);
+    expect(world.targets.get('namespace/ns1')!.history).toContain('update 1 roles');
+  });
+
   // The race the release announcement closes, made certain instead of left to the random sequences:
   // two apps that list one role on one target are deleted at the same moment. Each reads the other's
   // record before either writes; without announcing the release first, each sees the other still
