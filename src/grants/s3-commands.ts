@@ -42,10 +42,11 @@ export interface UnloadAccessOptions extends S3AccessOptions {
   readonly kmsKey?: kms.IKey;
 
   /**
-   * The command is UNLOAD ... ENCRYPTED AUTO: Redshift reads the bucket's default encryption and
-   * writes the files with its AWS KMS key. Adds `s3:GetEncryptionConfiguration` on the bucket (the
-   * IAM action of GetBucketEncryption). The key itself needs `kms:GenerateDataKey` and
-   * `kms:Decrypt`: granted on the bucket's `encryptionKey`, or on `kmsKey`.
+   * Also grant what UNLOAD ... ENCRYPTED AUTO needs: `s3:GetEncryptionConfiguration` on the bucket.
+   *
+   * With ENCRYPTED AUTO, Redshift reads the bucket's default encryption (GetBucketEncryption, whose
+   * IAM action this is) and writes the files with its AWS KMS key. The key itself needs
+   * `kms:GenerateDataKey` and `kms:Decrypt`: granted on the bucket's `encryptionKey`, or on `kmsKey`.
    *
    * @default false
    */
