@@ -1,7 +1,7 @@
 import { aws_kms as kms, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { grantSetup as setup } from '../helpers/grants';
-import { decide, envOf, materialize, roleMay, roleView } from '../helpers/iam';
+import { envOf, keyDecider, materialize, roleMay, roleView } from '../helpers/iam';
 import { synth } from '../helpers/synth';
 
 const SECRET = 'arn:aws:secretsmanager:us-west-2:123456789012:secret:my-rds-secret-VNenFy';
@@ -62,11 +62,9 @@ describe('allowFederatedQuery', () => {
     });
     const view = roleView(role, template);
     const json = template.toJSON();
-    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (resource: string, context: Record<string, string> = {}) =>
-      decide({ principal: view.arn, action: 'kms:Decrypt', resource, identity: view.identity, resourcePolicy: keyPolicy, context });
+    const decider = keyDecider(stack, template, view, key);
+    const keyArn = decider.arn;
+    const kmsDecide = (resource: string, context: Record<string, string> = {}) => decider.decide('kms:Decrypt', resource, context);
     expect(await kmsDecide(keyArn, { 'kms:ViaService': 'secretsmanager.us-west-2.amazonaws.com' })).toBe('Allowed');
     expect(await kmsDecide(keyArn)).toBe('ImplicitlyDenied');
     expect(await kmsDecide(keyArn, { 'kms:ViaService': 's3.us-west-2.amazonaws.com' })).toBe('ImplicitlyDenied');

@@ -2,7 +2,7 @@ import { aws_kms as kms, aws_s3 as s3, CfnParameter } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ChainedRole, DatabaseUser, RedshiftServiceRole } from '../../src';
 import { BUCKET, grantSetup as setup, OTHER_BUCKET } from '../helpers/grants';
-import { assume, decide, envOf, materialize, roleMay, roleView } from '../helpers/iam';
+import { assume, decide, keyDecider, roleMay, roleView } from '../helpers/iam';
 import { newStack, synth } from '../helpers/synth';
 
 const JOB = (type: string, name: string, region = 'us-west-2', account = '123456789012') => `arn:aws:sagemaker:${region}:${account}:${type}/${name}`;
@@ -130,12 +130,7 @@ describe('allowCreateModel', () => {
     role.allowCreateModel({ bucket, kmsKey: key });
     const template = synth(stack);
     const view = roleView(role, template);
-    const json = template.toJSON();
-    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (action: string, resource: string, context: Record<string, string> = {}) =>
-      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy, context });
+    const { arn: keyArn, decide: kmsDecide } = keyDecider(stack, template, view, key);
     for (const action of ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey']) {
       expect(await kmsDecide(action, keyArn)).toBe('Allowed');
     }

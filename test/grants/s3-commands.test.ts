@@ -2,7 +2,7 @@ import { aws_kms as kms, aws_s3 as s3, CfnParameter } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { RedshiftServiceRole } from '../../src';
 import { BUCKET, grantSetup as setup, OTHER_BUCKET } from '../helpers/grants';
-import { decide, envOf, materialize, roleMay, roleView } from '../helpers/iam';
+import { envOf, keyDecider, materialize, roleMay, roleView } from '../helpers/iam';
 import { newStack, synth } from '../helpers/synth';
 
 describe('allowCopyFrom', () => {
@@ -56,12 +56,7 @@ describe('allowCopyFrom', () => {
     role.allowCopyFrom(bucket, { keyPrefix: 'in/' });
     const template = synth(stack);
     const view = roleView(role, template);
-    const json = template.toJSON();
-    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (action: string, resource: string) =>
-      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    const { arn: keyArn, decide: kmsDecide } = keyDecider(stack, template, view, key);
     expect(await kmsDecide('kms:Decrypt', keyArn)).toBe('Allowed');
     expect(await kmsDecide('kms:Encrypt', keyArn)).toBe('ImplicitlyDenied');
     expect(await kmsDecide('kms:GenerateDataKey', keyArn)).toBe('ImplicitlyDenied');
@@ -160,12 +155,7 @@ describe('allowUnloadTo', () => {
     role.allowUnloadTo(bucket, { keyPrefix: 'encrypted/', kmsKey: key });
     const template = synth(stack);
     const view = roleView(role, template);
-    const json = template.toJSON();
-    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (action: string, resource: string) =>
-      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    const { arn: keyArn, decide: kmsDecide } = keyDecider(stack, template, view, key);
     expect(await kmsDecide('kms:GenerateDataKey', keyArn)).toBe('Allowed');
     expect(await kmsDecide('kms:Decrypt', keyArn)).toBe('Allowed');
     expect(await kmsDecide('kms:Encrypt', keyArn)).toBe('ImplicitlyDenied');
@@ -200,12 +190,7 @@ describe('allowUnloadTo', () => {
     const template = synth(stack);
     const json = template.toJSON();
     const view = roleView(role, template);
-    const key = bucket.encryptionKey!.node.defaultChild as kms.CfnKey;
-    const keyLogicalId = stack.getLogicalId(key);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (action: string, resource: string) =>
-      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    const { arn: keyArn, decide: kmsDecide } = keyDecider(stack, template, view, bucket.encryptionKey!);
     expect(await kmsDecide('kms:GenerateDataKey', keyArn)).toBe('Allowed');
     expect(await kmsDecide('kms:GenerateDataKey', 'arn:aws:kms:us-west-2:123456789012:key/other-key')).toBe('ImplicitlyDenied');
     const bucketArn = materialize(json, { 'Fn::GetAtt': [stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket), 'Arn'] }, envOf(stack));

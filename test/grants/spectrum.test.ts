@@ -1,6 +1,6 @@
 import { aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { grantSetup as setup } from '../helpers/grants';
-import { decide, envOf, materialize, roleMay, roleView } from '../helpers/iam';
+import { decide, keyDecider, roleMay, roleView } from '../helpers/iam';
 import { synth } from '../helpers/synth';
 
 describe('allowSpectrum', () => {
@@ -89,12 +89,7 @@ describe('allowSpectrum', () => {
     role.allowSpectrum({ databases: ['spectrumdb'], catalogKey: key, ...extra });
     const template = synth(stack);
     const view = roleView(role, template);
-    const json = template.toJSON();
-    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (action: string, resource: string) =>
-      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    const { arn: keyArn, decide: kmsDecide } = keyDecider(stack, template, view, key);
     for (const action of allowed) expect(await kmsDecide(action, keyArn)).toBe('Allowed');
     for (const action of denied) expect(await kmsDecide(action, keyArn)).toBe('ImplicitlyDenied');
     expect(await kmsDecide('kms:Decrypt', 'arn:aws:kms:us-west-2:123456789012:key/other-key')).toBe('ImplicitlyDenied');

@@ -1,7 +1,7 @@
 import { aws_kinesis as kinesis, aws_kms as kms, CfnParameter } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { grantSetup as setup } from '../helpers/grants';
-import { decide, envOf, materialize, roleMay, roleView } from '../helpers/iam';
+import { decide, envOf, keyDecider, materialize, roleMay, roleView } from '../helpers/iam';
 import { synth } from '../helpers/synth';
 
 const STREAM = 'arn:aws:kinesis:us-west-2:123456789012:stream/clickstream';
@@ -50,12 +50,7 @@ describe('allowStreamingIngestion', () => {
     role.allowStreamingIngestion(stream);
     const template = synth(stack);
     const view = roleView(role, template);
-    const json = template.toJSON();
-    const keyLogicalId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
-    const keyArn = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
-    const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
-    const kmsDecide = (action: string, resource: string) =>
-      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy });
+    const { arn: keyArn, decide: kmsDecide } = keyDecider(stack, template, view, key);
     expect(await kmsDecide('kms:Decrypt', keyArn)).toBe('Allowed');
     expect(await kmsDecide('kms:GenerateDataKey', keyArn)).toBe('ImplicitlyDenied');
     expect(await kmsDecide('kms:Encrypt', keyArn)).toBe('ImplicitlyDenied');

@@ -1,5 +1,5 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 
@@ -177,4 +177,22 @@ export function assume(role: RoleView, principal: string, context: Record<string
 /** Whether the role's identity policies allow the request. */
 export function roleMay(role: RoleView, action: string, resource: string, context: Record<string, string | string[]> = {}): Promise<Decision> {
   return decide({ principal: role.arn, action, resource, context, identity: role.identity });
+}
+
+/**
+ * IAM's decision on one KMS key of the template: the role's identity policies and the key's own
+ * key policy, as synthesized (a key policy must allow the account for identity policies to count).
+ * `arn` is the key's ARN; `decide(action)` asks about that key, `decide(action, other, context)` about another.
+ */
+export function keyDecider(stack: Stack, template: Template, view: RoleView, key: IConstruct) {
+  const json = template.toJSON();
+  const cfnKey = (key.node.defaultChild ?? key) as CfnElement;
+  const keyLogicalId = stack.getLogicalId(cfnKey);
+  const arn: string = materialize(json, { 'Fn::GetAtt': [keyLogicalId, 'Arn'] }, envOf(stack));
+  const keyPolicy = materialize(json, json.Resources[keyLogicalId].Properties.KeyPolicy, envOf(stack));
+  return {
+    arn,
+    decide: (action: string, resource: string = arn, context: Record<string, string> = {}) =>
+      decide({ principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy, context }),
+  };
 }
