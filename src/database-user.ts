@@ -4,6 +4,8 @@ import { recordDatabaseUser } from './private/database-user-keys';
 import { partitionOf, StackScopedValue, tryRender } from './private/stack-scoped';
 import {
   isUnresolved,
+  isUuid,
+  UUID_PATTERN,
   validateAccount,
   validateClusterIdentifier,
   validateDbUserName,
@@ -29,7 +31,6 @@ export interface DatabaseUserOptions {
   readonly account?: string;
 }
 
-const WORKGROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The partitions whose Redshift database users this library can name. */
 const PARTITION = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc)$/;
 /** The resource name of a database user ARN: `CLUSTER/USER`. */
@@ -37,8 +38,7 @@ const CLUSTER_AND_USER = /^([^/:]+)\/([^/:]+)$/;
 
 /** The cluster part of a Serverless database user's ARN, `serverless-ACCOUNT-WORKGROUPID`, loosely. */
 const SERVERLESS_WITH_ACCOUNT = /^serverless-([0-9]{12})-(.+)$/;
-const SERVERLESS_WITHOUT_ACCOUNT = /^serverless-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SERVERLESS_WITHOUT_ACCOUNT = new RegExp(`^serverless-${UUID_PATTERN}$`);
 
 /**
  * Whether the cluster part of a user's ARN is meant for Redshift Serverless: `serverless-` and an
@@ -54,7 +54,7 @@ function looksServerless(cluster: string): boolean {
  */
 function validateServerlessUser(arn: string, cluster: string, account: string): void {
   const match = SERVERLESS_WITH_ACCOUNT.exec(cluster);
-  if (!match || !UUID.test(match[2])) {
+  if (!match || !isUuid(match[2])) {
     throw new Error(`\`DatabaseUser.fromArn\` for Redshift Serverless expects the cluster part serverless-ACCOUNT-WORKGROUPID, where WORKGROUPID is the workgroup's ID (a UUID; Redshift puts the ID, not the name, in the database user ARN), got: '${arn}'`);
   }
   if (match[1] !== account) {
@@ -137,7 +137,7 @@ export class DatabaseUser {
   public static inWorkgroup(workgroupId: string, userName: string,
     /** @default - the Region and account of the stack that uses this user */
     options: DatabaseUserOptions = {}): DatabaseUser {
-    if (!isUnresolved(workgroupId) && !WORKGROUP_ID.test(workgroupId)) {
+    if (!isUnresolved(workgroupId) && !isUuid(workgroupId)) {
       throw new Error(`\`workgroupId\` must be the Redshift Serverless workgroup ID (a UUID such as 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b; Redshift puts the ID, not the name, in the database user ARN), got: '${workgroupId}'`);
     }
     validateDbUserName('userName', userName);

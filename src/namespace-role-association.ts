@@ -2,7 +2,7 @@ import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RoleAssociationOptions } from './cluster-role-association';
 import { createAssociation } from './private/role-association';
-import { validateServerlessName } from './private/validation';
+import { isUuid, validateServerlessName } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 
 /**
@@ -20,7 +20,6 @@ export interface NamespaceRoleAssociationProps extends RoleAssociationOptions {
   readonly namespaceId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Attaches IAM roles to a Redshift Serverless namespace that already exists, and optionally sets its
@@ -56,7 +55,7 @@ export class NamespaceRoleAssociation extends Construct {
   constructor(scope: Construct, id: string, props: NamespaceRoleAssociationProps) {
     super(scope, id);
     validateServerlessName('namespaceName', props.namespaceName);
-    if (!Token.isUnresolved(props.namespaceId) && !UUID.test(props.namespaceId)) {
+    if (!Token.isUnresolved(props.namespaceId) && !isUuid(props.namespaceId)) {
       throw new Error(`\`namespaceId\` must be the namespace's ID, a lower-case UUID such as 3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d, got '${props.namespaceId}'`);
     }
     this.namespaceName = props.namespaceName;

@@ -1,6 +1,6 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { isUnresolved, validateAccount, validateClusterIdentifier, validateRegion } from './validation';
+import { isUnresolved, UUID_PATTERN, validateAccount, validateClusterIdentifier, validateRegion } from './validation';
 
 /** Where a Redshift resource lives (RedshiftArnOptions, without importing the public module). */
 export interface ArnLocation {
@@ -24,7 +24,7 @@ export const DATABASE_NAME_RULE = 'a database name of up to 127 letters, digits,
 export const GROUP_NAME = /^[a-z_][a-z0-9_$.+@-]{0,126}$|^\*$/i;
 export const GROUP_NAME_RULE = 'a database group name of up to 127 characters, not starting with a digit';
 /** The IDs Redshift Serverless assigns, or `*`. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\*$/;
+export const UUID = new RegExp(`^${UUID_PATTERN}$|^\\*$`);
 export const UUID_RULE = 'the UUID Redshift Serverless assigns (not the name)';
 
 /** A cluster identifier, or `*` for every cluster. */

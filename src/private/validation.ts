@@ -180,3 +180,12 @@ export function rejectDuplicates(prop: string, values: string[]): void {
 function truncate(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
+
+/** A lower-case UUID, the form of Redshift Serverless workgroup and namespace IDs (no anchors). */
+export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UUID = new RegExp(`^${UUID_PATTERN}$`);
+
+/** Whether `value` is a lower-case UUID. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
