@@ -17,6 +17,7 @@ import { distinctBy } from './private/duplicates';
 import { flattenReference } from './private/nag';
 import { servicePrincipals } from './private/policy-json';
 import {
+  attachedTrustFindings,
   describeRef,
   findRole,
   identityStatements,
@@ -31,8 +32,7 @@ import { checkRoleAccount } from './rules/role-account';
 import { checkRolesPerCluster } from './rules/roles-per-cluster';
 import { Finding, RedshiftTarget } from './rules/rule';
 import { checkSchedulerTrust, trustNamesScheduler } from './rules/scheduler-trust';
-import { checkTrustNamesRedshift, trustNamesRedshift } from './rules/trust-names-redshift';
-import { checkTrustRegion } from './rules/trust-region';
+import { trustNamesRedshift } from './rules/trust-names-redshift';
 import { checkUnrestrictedTrust } from './rules/unrestricted-trust';
 import { checkWildcardAction } from './rules/wildcard-action';
 import { checkWildcardResource } from './rules/wildcard-resource';
@@ -198,12 +198,7 @@ export class RedshiftIamChecks implements IAspect {
       this.report(scope, checkRoleAccount({ role, roleAccount: roleAccountOf(scope, entry), target, targetAccount: stack.account }));
       const cfnRole = findRole(entry);
       if (!cfnRole || !trust) continue;
-      const principals = roleTrustStatements(cfnRole).flatMap(servicePrincipals);
-      const untrusted = checkTrustNamesRedshift({ role, principals, target });
-      this.report(scope, untrusted);
-      if (untrusted.length === 0) {
-        this.report(scope, checkTrustRegion({ role, principals, target, region: stack.region }));
-      }
+      this.report(scope, attachedTrustFindings(role, cfnRole, target, stack.region));
     }
   }
 

@@ -6,13 +6,10 @@ import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './
 import { firstRepeat } from './duplicates';
 import { MAX_ROLES_PER_CLUSTER } from './limits';
 import { acknowledgeNagFinding, nagResourceText } from './nag';
-import { asList, servicePrincipals } from './policy-json';
-import { findRole, roleTrustStatements } from './role-references';
+import { attachedTrustFindings, findRole } from './role-references';
 import { describeRole, roleAccount } from './roles';
 import { checkRoleAccount } from '../rules/role-account';
 import { checkRolesPerCluster } from '../rules/roles-per-cluster';
-import { checkTrustNamesRedshift } from '../rules/trust-names-redshift';
-import { checkTrustRegion } from '../rules/trust-region';
 
 /** What the associations share: the roles, the default role, the wait. */
 export interface AssociationInput {
@@ -177,21 +174,14 @@ function checkSameEnvironment(here: Stack, role: iam.IRole): void {
  */
 function checkTrust(scope: IConstruct, props: AssociationInput, kind: 'cluster' | 'namespace'): string[] {
   const region = Stack.of(scope).region;
-  const errors: string[] = [];
-  for (const entry of props.roles) {
+  return props.roles.flatMap((entry) => {
     const cfnRole = findRole(entry);
-    if (!cfnRole) continue;
-    const trust = roleTrustStatements(cfnRole);
-    // A principal that is not a literal (a Token, an object) could be anything: no finding.
-    if (trust.some((s) => asList(s.Principal?.Service).some((p) => typeof p !== 'string' || Token.isUnresolved(p)))) continue;
-    const principals = trust.flatMap(servicePrincipals);
-    const role = `'${describeRole(entry)}'`;
-    const findings = checkTrustNamesRedshift({ role, principals, target: kind });
-    findings.push(...(findings.length === 0 ? checkTrustRegion({ role, principals, target: kind, region }) : []));
+    if (!cfnRole) return [];
     // The same rules as RedshiftIamChecks, acknowledged the same way (Validations.of(x).acknowledge).
-    errors.push(...findings.filter((f) => !isAcknowledged(scope, f.rule.id)).map((f) => `\`roles\`: ${f.message} [${f.rule.id}]`));
-  }
-  return errors;
+    return attachedTrustFindings(`'${describeRole(entry)}'`, cfnRole, kind, region)
+      .filter((f) => !isAcknowledged(scope, f.rule.id))
+      .map((f) => `\`roles\`: ${f.message} [${f.rule.id}]`);
+  });
 }
 
 interface Registered {
