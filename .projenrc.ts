@@ -56,15 +56,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-redshift-iam/cdk-redshift-iam-go',
   },
 
-  // Our own custom-resource handlers run on the newest Node.js runtime Lambda offers.
-  lambdaOptions: {
-    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
-    awsSdkConnectionReuse: false,
-    bundlingOptions: {
-      externals: ['@aws-sdk/*'],
-      sourcemap: false,
-    },
-  },
+  // The association handler is bundled below (ASSOCIATION_HANDLER) and wrapped by a hand-written
+  // construct, not by projen's generated function class: that class fixes the runtime when this
+  // library is built, and the handler must run on the newest Node.js runtime of the aws-cdk-lib the
+  // user has (cdk-nag's AwsSolutions-L1 compares it with that release's runtimes).
+  lambdaAutoDiscover: false,
 
   devDeps: [
     '@types/node@^20',
@@ -116,6 +112,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/test-languages/out', '/test-languages/java/target',
   ],
 });
+
+// The association handler's code: one esbuild bundle in assets/ (shipped in the npm package),
+// loaded by src/associations/association-function.ts with the newest Node.js runtime that the user's
+// aws-cdk-lib knows (src/private/lambda-runtime.ts). The bundle targets Node.js 24, the oldest
+// runtime that function may get; the AWS SDK v3 is the one the Lambda runtime provides.
+const ASSOCIATION_HANDLER = 'src/association-handler/association.lambda.ts';
+project.bundler.addBundle(ASSOCIATION_HANDLER, {
+  platform: 'node',
+  target: 'node24',
+  externals: ['@aws-sdk/*'],
+  sourcemap: false,
+  tsconfigPath: project.tsconfigDev.fileName,
+});
+// The handler may import the SDK clients, which are devDependencies (the Lambda runtime has them).
+project.eslint?.allowDevDeps(ASSOCIATION_HANDLER);
 
 for (const pattern of ['/examples', '/scripts', '/rosetta', '/bench', 'BENCHMARKS.md', '/.ci', '/test-languages']) {
   project.addPackageIgnore(pattern);

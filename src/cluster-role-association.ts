@@ -1,7 +1,7 @@
 import { aws_iam as iam, Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RedshiftPermissions } from './permissions';
-import { createAssociation } from './private/role-association';
+import { createAssociation } from './associations/role-association';
 import { validateClusterIdentifier } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 

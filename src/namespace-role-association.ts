@@ -1,7 +1,7 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RoleAssociationOptions } from './cluster-role-association';
-import { createAssociation } from './private/role-association';
+import { createAssociation } from './associations/role-association';
 import { isUuid, validateServerlessName } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 

@@ -2,6 +2,7 @@ import { aws_iam as iam, aws_redshift as redshift, Duration, Stack } from 'aws-c
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ClusterRoleAssociation, NamespaceRoleAssociation, RedshiftServiceRole } from '../src';
+import { newestNodeRuntime } from '../src/private/lambda-runtime';
 import { decide, materialize, PolicyDoc, roleMay, roleView } from './helpers/iam';
 import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
 
@@ -55,7 +56,7 @@ describe('ClusterRoleAssociation', () => {
     template.resourceCountIs('Custom::RedshiftClusterRoleAssociation', 3);
     expect(Object.keys(template.toJSON().Resources)).toHaveLength(4 + 2 * 3);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0 });
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Timeout: 900 });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: newestNodeRuntime().name, Timeout: 900 });
   });
 
   test('the access role: only the handler may assume it; it may change this cluster, pass these roles to Redshift, and keep its own record', async () => {

@@ -68,11 +68,23 @@ for (const stack of assembly.stacks) {
   assert.deepStrictEqual(problems.map((m) => `${m.level} ${m.id}: ${m.entry.data}`), [], `${stack.stackName} reported problems`);
 }
 
+const release = require('aws-cdk-lib/package.json').version;
+
+// The association handler runs on the newest Node.js runtime this aws-cdk-lib release knows (what
+// cdk-nag's AwsSolutions-L1 asks for), never older than nodejs24.x.
+const { Runtime, RuntimeFamily } = require('aws-cdk-lib/aws-lambda');
+const nodeVersion = (name) => Number((/^nodejs(\d+)\.x$/.exec(name) ?? [])[1] ?? 0);
+const newest = Math.max(24, ...Runtime.ALL.filter((r) => r.family === RuntimeFamily.NODEJS && !r.isVariable).map((r) => nodeVersion(r.name)));
+const runtimes = Object.values(assembly.getStackByName('CompanyA').template.Resources)
+  .filter((r) => r.Type === 'AWS::Lambda::Function').map((r) => r.Properties.Runtime);
+assert.deepStrictEqual(runtimes, [`nodejs${newest}.x`],
+  `aws-cdk-lib ${release} knows nodejs${newest}.x, and the association handler runs on ${runtimes.join(', ')}`);
+
 // cdk-nag's AwsSolutions pack, as the README runs it on every aws-cdk-lib we support: the library's
 // own resources have no unacknowledged finding.
 const report = new AwsSolutionsChecks().validateScope(app);
-const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`));
-assert.deepStrictEqual(findings, [], 'cdk-nag AwsSolutions findings');
+const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}: ${v.ruleInfo ?? v.description ?? ''}`));
+assert.deepStrictEqual(findings, [], `cdk-nag AwsSolutions findings with aws-cdk-lib ${release}`);
 
 // What a user pastes into SQL (a CLI run prints it too; scripts/compat.sh checks it).
 console.log(`copy sales from 's3://mybucket/sales/' ${clauses.copy};`);

@@ -1,7 +1,7 @@
 import { aws_iam as iam, aws_logs as logs, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { acknowledgeNagFinding, nagResourceText } from './nag';
-import { AssociationFunction } from '../association-handler/association-function';
+import { AssociationFunction } from './association-function';
+import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
 
 const PROVIDER_ID = 'CdkRedshiftIamAssociationHandler';
 

@@ -1,13 +1,13 @@
 import * as crypto from 'crypto';
 import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { isAcknowledged } from './acknowledgements';
 import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
-import { firstRepeat } from './duplicates';
-import { MAX_ROLES_PER_CLUSTER } from './limits';
-import { acknowledgeNagFinding, nagResourceText } from './nag';
-import { attachedTrustFindings, findRole } from './role-references';
-import { describeRole, roleAccount } from './roles';
+import { isAcknowledged } from '../private/acknowledgements';
+import { firstRepeat } from '../private/duplicates';
+import { MAX_ROLES_PER_CLUSTER } from '../private/limits';
+import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
+import { attachedTrustFindings, findRole } from '../private/role-references';
+import { describeRole, roleAccount } from '../private/roles';
 import { checkRoleAccount } from '../rules/role-account';
 import { checkRolesPerCluster } from '../rules/roles-per-cluster';
 
