@@ -39,22 +39,13 @@ export async function handler(input: CustomResourceEvent | Invocation, context: 
 
 /**
  * Assumes the association's access role (its trust names this function's role) and returns clients
- * that act with its permissions only. A role created in the same deployment may take a few seconds
- * to be assumable (IAM is eventually consistent): AccessDenied is tried again for up to a minute.
+ * that act with its permissions only. A role that is not assumable yet (created seconds ago) is
+ * tried again by the handler (retry.ts).
  */
 async function connect(accessRoleArn: string, functionArn: string): Promise<Session> {
-  let credentials;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const out = await sts.send(new AssumeRoleCommand({ RoleArn: accessRoleArn, RoleSessionName: 'cdk-redshift-iam-association', DurationSeconds: 3600 }));
-      const c = out.Credentials!;
-      credentials = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken!, expiration: c.Expiration };
-      break;
-    } catch (e: any) {
-      if (e?.name !== 'AccessDenied' || attempt >= 12) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-    }
-  }
+  const out = await sts.send(new AssumeRoleCommand({ RoleArn: accessRoleArn, RoleSessionName: 'cdk-redshift-iam-association', DurationSeconds: 3600 }));
+  const c = out.Credentials!;
+  const credentials = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken!, expiration: c.Expiration };
   const config = { ...clientConfig, credentials };
   const redshift = new RedshiftClient(config);
   const serverless = new RedshiftServerlessClient(config);
@@ -86,6 +77,8 @@ async function putResponse(url: string, response: CustomResourceResponse): Promi
           res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`ResponseURL answered ${res.statusCode}`))));
         });
         request.on('error', reject);
+        // A connection that hangs must not use up the invocation: give up, and try again.
+        request.setTimeout(20_000, () => request.destroy(new Error('ResponseURL did not answer in 20 seconds')));
         request.end(body);
       });
       return;

@@ -12,7 +12,7 @@ import { TargetKind } from './types';
  *   `$retryable.throttling` by the AWS SDK for JavaScript v3.
  */
 
-export type Fault = 'busy' | 'throttled' | 'gone' | 'fatal';
+export type Fault = 'busy' | 'throttled' | 'gone' | 'denied' | 'fatal';
 
 const BUSY = new Set(['InvalidClusterStateFault', 'InvalidClusterState', 'ConflictException']);
 const THROTTLED = new Set([
@@ -20,16 +20,40 @@ const THROTTLED = new Set([
   'ServiceUnavailable', 'ServiceUnavailableException', 'InternalFailure', 'InternalServerException',
 ]);
 const GONE = new Set(['ClusterNotFoundFault', 'ClusterNotFound', 'ResourceNotFoundException']);
+/**
+ * IAM said no: `AccessDenied` (STS, and the Query APIs such as Amazon Redshift's),
+ * `AccessDeniedException` (JSON APIs: Redshift Serverless, Systems Manager, Lambda),
+ * `UnauthorizedOperation` (EC2-style Query APIs). A role or policy created or changed in the same
+ * deployment may not be in effect yet ("Changes that I make are not always immediately visible",
+ * IAM User Guide, Troubleshooting IAM), so a denial is tried again for a while (see DENIED_WINDOW_MS).
+ */
+const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AccessDeniedFault']);
 
 export function errorName(e: any): string {
   return e?.name ?? e?.Code ?? 'Error';
 }
 
+/**
+ * RECENT_ROLE_NOTE: whether Redshift refuses a role created or changed seconds earlier. Redshift
+ * checks the trust of a role it is given and answers InvalidParameterValue "The IAM role X is not
+ * valid. The IAM role must delegate access to an Amazon Redshift account" (AWS re:Post knowledge
+ * center, "redshift-iam-role-error"). hashicorp/terraform-provider-aws#19113 reports exactly that
+ * answer to ModifyClusterIamRoles for a role Terraform had just created, which the console then
+ * attached without trouble; and the Terraform provider tries CreateScheduledAction again for two
+ * minutes on the same answer about the scheduler's trust (internal/service/redshift,
+ * propagationTimeout). No evidence was found for Redshift Serverless (UpdateNamespace). So that
+ * answer is tried again like a denial, in the same window, and one that lasts says to check the
+ * role's trust.
+ */
+const INVALID_ROLE = /IAM role .*(is not valid|must delegate access)/i;
+
 export function classify(e: any): Fault {
   const name = errorName(e);
+  if ((name === 'InvalidParameterValue' || name === 'InvalidParameterValueFault') && INVALID_ROLE.test(e?.message ?? '')) return 'denied';
   if (BUSY.has(name)) return 'busy';
   if (THROTTLED.has(name) || e?.$retryable?.throttling === true) return 'throttled';
   if (GONE.has(name)) return 'gone';
+  if (DENIED.has(name)) return 'denied';
   return 'fatal';
 }
 

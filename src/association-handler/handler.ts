@@ -1,9 +1,9 @@
 import { backoff, blockedAdvice, classify, errorName, readiness } from './faults';
-import { parsePhysicalId, physicalIdOf, recordName, sameRecord, targetPath } from './ownership';
-import { Capabilities, Desired, plan } from './reconcile';
-import {
-  AssociationProperties, Backend, CustomResourceEvent, CustomResourceResponse, RecordStore, TargetKind, TargetState,
-} from './types';
+import { operationOf, Target } from './operation';
+import { sameRecord, targetPath } from './ownership';
+import { Capabilities, plan } from './reconcile';
+import { deniedError, deniedPause, DENIED_WINDOW_MS, retryDenied, retryThrottled } from './retry';
+import { Backend, CustomResourceEvent, CustomResourceResponse, RecordStore, TargetKind, TargetState } from './types';
 
 /**
  * The custom resource handler of ClusterRoleAssociation and NamespaceRoleAssociation: one Lambda
@@ -26,6 +26,8 @@ export interface Invocation {
   readonly removed?: string[];
   /** How many times the operation continued itself in a new invocation. */
   readonly continuations?: number;
+  /** Since when IAM has been denying the operation's calls (a change still being applied). */
+  readonly deniedSince?: number;
 }
 
 /** What the handler may do as one association's access role (its permissions, and no other's). */
@@ -49,9 +51,6 @@ export interface HandlerDeps {
   readonly log: (entry: Record<string, unknown>) => void;
 }
 
-export const DEFAULT_WAIT_SECONDS = 20 * 60;
-/** CloudFormation waits at most an hour for a custom resource; the construct allows 55 minutes. */
-export const MAX_WAIT_SECONDS = 55 * 60;
 /** Stop starting work when this little of the invocation is left, and continue in a new one. */
 export const INVOCATION_RESERVE_MS = 90_000;
 /** Pause between two reads while Redshift applies a change or the target is busy. */
@@ -76,7 +75,7 @@ export async function handle(invocation: Invocation, deps: HandlerDeps): Promise
       await send(deps, event, 'SUCCESS', op.physicalId);
       return 'responded';
     }
-    const session = await deps.connect(op.accessRoleArn!);
+    const session = await connect(op as Target, deps, startedAt);
     const outcome = await reconcile(op as Target, session, invocation, startedAt, deps);
     if (outcome === 'continued') return outcome;
     await send(deps, event, 'SUCCESS', op.physicalId);
@@ -96,185 +95,188 @@ export async function handle(invocation: Invocation, deps: HandlerDeps): Promise
   }
 }
 
-interface Operation {
-  readonly physicalId: string;
-  readonly record?: string;
-  readonly accessRoleArn?: string;
-  readonly kind?: TargetKind;
-  readonly name?: string;
-  readonly desired?: Desired;
-  readonly releasing: boolean;
-  /** An update that moves the association to another cluster or namespace. */
-  readonly replacing: boolean;
-  readonly waitSeconds: number;
-  /** The association already targeted this cluster or namespace before this request. */
-  readonly wasHere?: boolean;
-  readonly error?: string;
-}
-
-function operationOf(event: CustomResourceEvent): Operation {
-  const props = event.ResourceProperties ?? ({} as AssociationProperties);
-  const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(props.WaitTimeoutSeconds ?? DEFAULT_WAIT_SECONDS) || DEFAULT_WAIT_SECONDS));
-  if (event.RequestType === 'Delete') {
-    const target = parsePhysicalId(event.PhysicalResourceId, event.StackId);
-    // An ID this handler did not write (a request that failed validation): nothing was attached.
-    if (!target) return { physicalId: event.PhysicalResourceId ?? event.LogicalResourceId, releasing: true, replacing: false, waitSeconds };
-    return { ...target, physicalId: event.PhysicalResourceId!, desired: { roles: [] }, releasing: true, replacing: false, waitSeconds };
-  }
-  const invalid = (error: string): Operation => ({
-    physicalId: event.PhysicalResourceId ?? `invalid/${event.LogicalResourceId}`, releasing: false, replacing: false, waitSeconds, error,
-  });
-  if (props.Target !== 'cluster' && props.Target !== 'namespace') return invalid(`Unknown Target '${props.Target}'`);
-  if (typeof props.Name !== 'string' || !/^[a-z0-9-]{1,128}$/i.test(props.Name)) return invalid(`Invalid Name '${props.Name}'`);
-  if (!Array.isArray(props.RoleArns) || props.RoleArns.some((r) => typeof r !== 'string')) return invalid('RoleArns must be a list of role ARNs');
-  if (props.DefaultRoleArn && !props.RoleArns.includes(props.DefaultRoleArn)) return invalid(`DefaultRoleArn ${props.DefaultRoleArn} is not one of RoleArns`);
-  const name = props.Name.toLowerCase();
-  const record = recordName(props.Target, name, event.StackId, event.LogicalResourceId);
-  let physicalId: string;
-  try {
-    physicalId = physicalIdOf(record, props.AccessRoleArn);
-  } catch (e: any) {
-    return invalid(e.message);
-  }
-  return {
-    physicalId,
-    record,
-    accessRoleArn: props.AccessRoleArn,
-    kind: props.Target,
-    name,
-    desired: { roles: props.RoleArns, defaultRoleArn: props.DefaultRoleArn || undefined },
-    releasing: false,
-    replacing: event.RequestType === 'Update' && parsePhysicalId(event.PhysicalResourceId, event.StackId) !== undefined && event.PhysicalResourceId !== physicalId,
-    wasHere: event.RequestType === 'Update' && event.PhysicalResourceId === physicalId,
-    waitSeconds,
-  };
-}
-
-type Target = Required<Pick<Operation, 'physicalId' | 'record' | 'accessRoleArn' | 'kind' | 'name' | 'desired' | 'releasing' | 'waitSeconds'>> & Pick<Operation, 'wasHere'>;
-
 /** Runs the plan until done, the deadline, or the end of the invocation (then continues itself). */
 async function reconcile(op: Target, session: Session, invocation: Invocation, startedAt: number, deps: HandlerDeps): Promise<'done' | 'continued'> {
-  const backend = session.backendFor(op.kind, op.name);
   const label = op.kind === 'namespace' ? `Redshift Serverless namespace '${op.name}'` : `Redshift cluster '${op.name}'`;
-  const deadline = startedAt + op.waitSeconds * 1000;
-  const removed = [...invocation.removed ?? []];
+  const round: Round = {
+    op,
+    session,
+    deps,
+    label,
+    backend: session.backendFor(op.kind, op.name),
+    deadline: startedAt + op.waitSeconds * 1000,
+    removed: [...invocation.removed ?? []],
+    attempt: 0,
+  };
   let waitingFor = 'starting';
-  let attempt = 0;
+  let deniedSince = invocation.deniedSince;
+  let denials = 0;
 
   for (;;) {
-    if (deps.now() >= deadline) {
+    if (deps.now() >= round.deadline) {
       throw new Error(`Timed out after ${op.waitSeconds} seconds changing the IAM roles of ${label}: ${waitingFor}. Raise \`waitTimeout\` if it is busy for longer, then deploy again`);
     }
-    let pause = POLL_MS;
-    // The records first, the target right before planning: what is written rests on a fresh read.
-    const path = targetPath(op.kind, op.name);
-    let records = await retryThrottled(() => session.store.list(path), deps, deadline);
-    let mine = records.get(op.record);
-    if (op.releasing && mine && !mine.released) {
-      // Announce the release, then read again: of two associations letting go of the same role at
-      // the same moment, at least the second to read sees that the other no longer lists it, and
-      // detaches it (write, then read: one of the two always sees the other's write).
-      const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
-      await retryThrottled(() => session.store.put(op.record, released), deps, deadline);
-      records = await retryThrottled(() => session.store.list(path), deps, deadline);
-      records.set(op.record, released);
-      mine = released;
+    let next: Step;
+    try {
+      next = await step(round);
+      deniedSince = undefined;
+      denials = 0;
+    } catch (e: any) {
+      // IAM may not have applied yet a change made in this deployment: read, plan and try again.
+      if (classify(e) !== 'denied') throw e;
+      deniedSince ??= deps.now();
+      const pause = deniedPause(++denials, deps.random);
+      if (deps.now() - deniedSince + pause > DENIED_WINDOW_MS) throw deniedError(e, `a call for ${label}`, deps.now() - deniedSince);
+      next = { pause, waitingFor: `IAM to allow what ${label} needs (${errorName(e)}: ${e?.message ?? ''})` };
     }
-    // Roles another association left behind and nobody lists any more: whoever lets go detaches them.
-    const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
-    const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
-    if (op.releasing && (!mine || (mine.owned.length === 0 && !mine.defaultRole && !inherited))) {
-      // Nothing of this association's is attached, and nothing is left behind by another
-      // (a failed create, an empty record): nothing to touch.
-      if (mine) await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-      return 'done';
-    }
-    if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
-      // Announce the roles this association lists before reading the target, so that another
-      // association of the target that is letting them go right now keeps them.
-      const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])], released: undefined };
-      await retryThrottled(() => session.store.put(op.record, announced), deps, deadline);
-      records = await retryThrottled(() => session.store.list(path), deps, deadline);
-      records.set(op.record, announced);
-    }
-    const state: TargetState | undefined = await retryThrottled(() => backend.describe(), deps, deadline);
-    if (!state.exists) {
-      // A new association (or one moved here) needs its target. One that was already here, and whose
-      // target was deleted since, has nothing left to hold: an update (a rollback among them) succeeds.
-      if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
-      // Gone: its roles went with it.
-      await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-      return 'done';
-    }
-    const ready = readiness(op.kind, state.status);
-    if (ready === 'blocked') {
-      if (op.releasing && state.status === 'DELETING') {
-        await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-        return 'done';
-      }
-      if (op.releasing && mine) {
-        // Let go of the roles in the record, so that the next association operation on this target
-        // (or a retried delete) detaches them once the target is back.
-        await retryThrottled(() => session.store.put(op.record, { ...mine, listed: [], released: true }), deps, deadline);
-      }
-      throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status!)}`);
-    }
-    if (ready === 'transient') {
-      waitingFor = `${label} is ${state.status}`;
-    } else {
-      const next = plan({
-        self: op.record,
-        desired: op.desired,
-        state,
-        records,
-        capabilities: CAPABILITIES[op.kind],
-        removedEarlier: removed,
-        releasing: op.releasing,
-      });
-      if (next.kind === 'change') {
-        let accepted = true;
-        try {
-          await backend.modify(next.change, state);
-        } catch (e: any) {
-          const fault = classify(e);
-          if (fault === 'fatal') throw new Error(`Could not change the IAM roles of ${label} (${describe(next.change)}): ${errorName(e)}: ${e?.message ?? e}`);
-          // Busy with another change, throttled, or gone (the next read tells): read again, plan again.
-          accepted = false;
-          attempt++;
-          pause = Math.max(1_000, backoff(attempt, deps.random));
-          waitingFor = `${label} answered ${errorName(e)} (${e?.message ?? ''})`;
-        }
-        if (accepted) {
-          deps.log({ message: 'modified', target: label, ...next.change });
-          removed.push(...next.change.remove);
-          // Recorded before anything else can fail: what the call attached is now this association's.
-          await retryThrottled(() => session.store.put(op.record, next.record), deps, Number.MAX_SAFE_INTEGER);
-          attempt = 0;
-          pause = 2_000;
-          waitingFor = 'Redshift to apply the change';
-        }
-      } else if (next.kind === 'wait') {
-        waitingFor = next.reason;
-      } else {
-        if (op.releasing && next.record.owned.length === 0) {
-          await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-        } else if (!sameRecord(records.get(op.record), next.record)) {
-          await retryThrottled(() => session.store.put(op.record, next.record), deps, deadline);
-        }
-        for (const name of next.releasedRecords) await retryThrottled(() => session.store.delete(name), deps, deadline);
-        return 'done';
-      }
-    }
-    const outcome = await pauseOrContinue(pause, deadline, { ...invocation, startedAt, removed }, session, deps);
+    if (next === 'done') return 'done';
+    waitingFor = next.waitingFor;
+    const later: Invocation = { ...invocation, startedAt, removed: round.removed, deniedSince };
+    const outcome = await pauseOrContinue(next.pause, round.deadline, later, session, deps);
     if (outcome === 'continued') return 'continued';
   }
+}
+
+/** What one round of reading, planning and changing works with. */
+interface Round {
+  readonly op: Target;
+  readonly session: Session;
+  readonly deps: HandlerDeps;
+  readonly label: string;
+  readonly backend: Backend;
+  readonly deadline: number;
+  /** Roles this operation detached, across invocations. */
+  readonly removed: string[];
+  /** Consecutive change attempts the target refused (busy, throttled). */
+  attempt: number;
+}
+
+/** Done, or how long to pause before the next round and what for. */
+type Step = 'done' | { readonly pause: number; readonly waitingFor: string };
+
+/**
+ * One round: read the records and the target, plan, make at most one change. A round may stop at
+ * any call (a denial): the next one reads everything again, so nothing is decided on stale reads.
+ */
+async function step(round: Round): Promise<Step> {
+  const { op, session, deps, label, backend, deadline } = round;
+  const store = session.store;
+  const call = <T>(fn: () => Promise<T>) => retryThrottled(fn, deps, deadline);
+  // The records first, the target right before planning: what is written rests on a fresh read.
+  const path = targetPath(op.kind, op.name);
+  let records = await call(() => store.list(path));
+  let mine = records.get(op.record);
+  if (op.releasing && mine && !mine.released) {
+    // Announce the release, then read again: of two associations letting go of the same role at
+    // the same moment, at least the second to read sees that the other no longer lists it, and
+    // detaches it (write, then read: one of the two always sees the other's write).
+    const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
+    await call(() => store.put(op.record, released));
+    records = await call(() => store.list(path));
+    records.set(op.record, released);
+    mine = released;
+  }
+  // Roles another association left behind and nobody lists any more: whoever lets go detaches them.
+  const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
+  const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
+  if (op.releasing && (!mine || (mine.owned.length === 0 && !mine.defaultRole && !inherited))) {
+    // Nothing of this association's is attached, and nothing is left behind by another
+    // (a failed create, an empty record): nothing to touch.
+    if (mine) await call(() => store.delete(op.record));
+    return 'done';
+  }
+  if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
+    // Announce the roles this association lists before reading the target, so that another
+    // association of the target that is letting them go right now keeps them.
+    const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])], released: undefined };
+    await call(() => store.put(op.record, announced));
+    records = await call(() => store.list(path));
+    records.set(op.record, announced);
+  }
+  const state: TargetState = await call(() => backend.describe());
+  if (!state.exists) {
+    // A new association (or one moved here) needs its target. One that was already here, and whose
+    // target was deleted since, has nothing left to hold: an update (a rollback among them) succeeds.
+    if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
+    // Gone: its roles went with it.
+    await call(() => store.delete(op.record));
+    return 'done';
+  }
+  const ready = readiness(op.kind, state.status);
+  if (ready === 'blocked') {
+    if (op.releasing && state.status === 'DELETING') {
+      await call(() => store.delete(op.record));
+      return 'done';
+    }
+    if (op.releasing && mine) {
+      // Let go of the roles in the record, so that the next association operation on this target
+      // (or a retried delete) detaches them once the target is back.
+      await call(() => store.put(op.record, { ...mine, listed: [], released: true }));
+    }
+    throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status!)}`);
+  }
+  if (ready === 'transient') return { pause: POLL_MS, waitingFor: `${label} is ${state.status}` };
+
+  const next = plan({
+    self: op.record,
+    desired: op.desired,
+    state,
+    records,
+    capabilities: CAPABILITIES[op.kind],
+    removedEarlier: round.removed,
+    releasing: op.releasing,
+  });
+  if (next.kind === 'wait') return { pause: POLL_MS, waitingFor: next.reason };
+  if (next.kind === 'done') {
+    if (op.releasing && next.record.owned.length === 0) {
+      await call(() => store.delete(op.record));
+    } else if (!sameRecord(records.get(op.record), next.record)) {
+      await call(() => store.put(op.record, next.record));
+    }
+    for (const name of next.releasedRecords) await call(() => store.delete(name));
+    return 'done';
+  }
+  try {
+    await backend.modify(next.change, state);
+  } catch (e: any) {
+    const fault = classify(e);
+    // A denial is the caller's to try again (IAM may not have applied the policy yet).
+    if (fault === 'denied') throw e;
+    if (fault === 'fatal') throw new Error(`Could not change the IAM roles of ${label} (${describe(next.change)}): ${errorName(e)}: ${e?.message ?? e}`);
+    // Busy with another change, throttled, or gone (the next read tells): read again, plan again.
+    round.attempt++;
+    return { pause: Math.max(1_000, backoff(round.attempt, deps.random)), waitingFor: `${label} answered ${errorName(e)} (${e?.message ?? ''})` };
+  }
+  deps.log({ message: 'modified', target: label, ...next.change });
+  round.removed.push(...next.change.remove);
+  round.attempt = 0;
+  // Recorded before anything else can fail: what the call attached is now this association's. Its
+  // own record was written before in this operation, or long ago, so a denial here is brief.
+  await retryDenied(() => store.put(op.record, next.record), deps, Number.MAX_SAFE_INTEGER, `ssm:PutParameter on ${op.record}`);
+  return { pause: 2_000, waitingFor: 'Redshift to apply the change' };
+}
+
+/**
+ * Assumes the association's access role. A role created in this deployment may not be assumable
+ * for a few seconds (IAM applies it everywhere after a while): tried again within the denial window.
+ */
+function connect(op: Target, deps: HandlerDeps, startedAt: number): Promise<Session> {
+  const until = Math.min(startedAt + op.waitSeconds * 1000, deps.now() + Math.max(0, deps.remainingMs() - INVOCATION_RESERVE_MS));
+  return retryDenied(() => deps.connect(op.accessRoleArn), deps, until, `sts:AssumeRole on ${op.accessRoleArn}`);
 }
 
 /** Sleeps, or hands the operation to a new invocation when this one would run out first. */
 async function pauseOrContinue(ms: number, deadline: number, next: Invocation, session: Session, deps: HandlerDeps): Promise<'slept' | 'continued'> {
   const wait = Math.max(0, Math.min(ms, deadline - deps.now()));
   if (deps.remainingMs() - wait < INVOCATION_RESERVE_MS) {
-    await session.continueLater({ ...next, continuations: (next.continuations ?? 0) + 1 });
+    const continuation = { ...next, continuations: (next.continuations ?? 0) + 1 };
+    try {
+      // The function's own invoke permission is in the access role too: it may be new.
+      await retryDenied(() => session.continueLater(continuation), deps, deps.now() + Math.max(0, deps.remainingMs() - 30_000), 'lambda:InvokeFunction on this function');
+    } catch (e: any) {
+      const why = errorName(e) === 'Error' ? e?.message : `${errorName(e)}: ${e?.message ?? e}`;
+      throw new Error(`The operation needed more time than one invocation, and could not continue in a new one (the function invokes itself): ${why}`);
+    }
     deps.log({ message: 'continuing in a new invocation' });
     return 'continued';
   }
@@ -282,23 +284,11 @@ async function pauseOrContinue(ms: number, deadline: number, next: Invocation, s
   return 'slept';
 }
 
-/** Calls `fn` again while AWS throttles it, with backoff, until the deadline. */
-async function retryThrottled<T>(fn: () => Promise<T>, deps: HandlerDeps, deadline: number): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (classify(e) !== 'throttled' || attempt >= 8 || deps.now() >= deadline) throw e;
-      await deps.sleep(backoff(attempt, deps.random));
-    }
-  }
-}
-
 /** After a failed update to a new target: release what the new record owns there. */
 async function undoReplacement(op: Target, deps: HandlerDeps): Promise<void> {
   const budget = Math.max(0, deps.remainingMs() - INVOCATION_RESERVE_MS);
   const release: Target = { ...op, desired: { roles: [] }, releasing: true, waitSeconds: Math.floor(budget / 1000) };
-  const session = await deps.connect(op.accessRoleArn);
+  const session = await connect(op, deps, deps.now());
   const noContinue: Session = { ...session, continueLater: async () => { throw new Error('out of time undoing a failed update'); } };
   await reconcile(release, noContinue, { event: {} as CustomResourceEvent }, deps.now(), deps);
 }

@@ -12,6 +12,7 @@ jest.mock('https', () => ({
   ...jest.requireActual('https'),
   request: (url: string, options: any, callback: (res: any) => void) => {
     const request = new EventEmitter() as any;
+    request.setTimeout = () => request;
     request.end = (body: string) => {
       puts.push({ url, options, body });
       const res = new EventEmitter() as any;

@@ -44,8 +44,19 @@ interface Run {
   readonly outcome: string;
 }
 
+interface RunOptions {
+  readonly remainingMs?: number;
+  readonly start?: number;
+  /** Before the access role is assumed (throws: AssumeRole failed). */
+  readonly connect?: () => Promise<void>;
+  /** Before the operation continues itself (throws: the Invoke failed). */
+  readonly continueLater?: () => Promise<void>;
+  /** Told the clock after each sleep of the handler. */
+  readonly onSleep?: (now: number) => void;
+}
+
 /** Runs one invocation with a clock that moves only when the handler sleeps. */
-async function run(invocation: Invocation, opts: { remainingMs?: number; start?: number } = {}): Promise<Run> {
+async function run(invocation: Invocation, opts: RunOptions = {}): Promise<Run> {
   let now = opts.start ?? 1_000_000;
   const invocationStart = now;
   const responses: CustomResourceResponse[] = [];
@@ -55,15 +66,23 @@ async function run(invocation: Invocation, opts: { remainingMs?: number; start?:
   const deps: HandlerDeps = {
     connect: async (arn) => {
       expect(arn).toBe(ACCESS_ROLE);
+      await opts.connect?.();
       return {
         backendFor: (kind, name) => (kind === 'namespace' ? namespaceBackend(new RedshiftServerlessClient(config), name) : clusterBackend(new RedshiftClient(config), name)),
         store: parameterStore(new SSMClient(config)),
-        continueLater: async (next) => { continued.push(next); },
+        continueLater: async (next) => {
+          await opts.continueLater?.();
+          continued.push(next);
+        },
       };
     },
     respond: async (_url, r) => { responses.push(r); },
     now: () => now,
-    sleep: async (ms) => { sleeps.push(ms); now += ms; },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+      opts.onSleep?.(now);
+    },
     random: () => 0.5,
     remainingMs: () => (opts.remainingMs ?? 15 * 60_000) - (now - invocationStart),
     log: () => undefined,
@@ -178,6 +197,151 @@ describe('Create on a cluster', () => {
     expect(responses).toEqual([]);
     expect(continued).toEqual([expect.objectContaining({ startedAt: 5_000, continuations: 1 })]);
   });
+});
+
+/** An IAM denial as the AWS SDK raises it, with IAM's message ("Troubleshoot access denied error messages"). */
+function denied(action: string, resource: string, name = 'AccessDeniedException') {
+  return Object.assign(new Error(`User: arn:aws:sts::${ACCOUNT}:assumed-role/MyStack-AttachAccessRole-ABC/cdk-redshift-iam-association `
+    + `is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`), { name });
+}
+
+/** A call that IAM denies until `ms` of the test's clock have passed since its first call. */
+function deniedFor<T>(ms: number, error: Error, then: () => T, clock: () => number): () => T {
+  let first: number | undefined;
+  return () => {
+    first ??= clock();
+    if (clock() - first < ms) throw error;
+    return then();
+  };
+}
+
+describe('IAM applying a change made in the same deployment', () => {
+  // The handler's clock in `run` starts at 1,000,000 and moves only by its sleeps.
+  let now = 0;
+  const clock = () => now;
+  beforeEach(() => { now = 0; });
+
+  test('a new access role whose policy is not in effect yet: the first reads are denied, then the Create succeeds', async () => {
+    // GIVEN Parameter Store denies the first three reads of the records
+    let reads = 0;
+    ssm.on(GetParametersByPathCommand).callsFake((input) => {
+      if (++reads <= 3) throw denied('ssm:GetParametersByPath', `arn:aws:ssm:us-west-2:${ACCOUNT}:parameter${input.Path}`);
+      return { Parameters: [...parameters].filter(([name]) => name.startsWith(`${input.Path}/`)).map(([Name, Value]) => ({ Name, Value })) };
+    });
+    redshift.on(DescribeClustersCommand).resolvesOnce(cluster('available', [])).resolves(cluster('available', [[role('copy'), 'in-sync']]));
+    redshift.on(ModifyClusterIamRolesCommand).resolves({});
+    // WHEN
+    const { responses, sleeps } = await run({ event: event('Create') });
+    // THEN it waited (with backoff) and then did the whole job
+    expect(responses).toEqual([expect.objectContaining({ Status: 'SUCCESS' })]);
+    expect(sleeps.slice(0, 3).every((ms) => ms >= 1000)).toBe(true);
+    expect(redshift.commandCalls(ModifyClusterIamRolesCommand)).toHaveLength(1);
+    expect(JSON.parse(parameters.get(RECORD)!).owned).toEqual([role('copy')]);
+  });
+
+  test('iam:PassRole on a newly listed role is denied for 30 seconds: the update reads, plans and tries again', async () => {
+    // GIVEN
+    redshift.on(DescribeClustersCommand).callsFake(() => cluster('available', redshift.commandCalls(ModifyClusterIamRolesCommand).length > 0
+      && now >= 30_000 ? [[role('copy'), 'in-sync']] : []));
+    let start: number | undefined;
+    redshift.on(ModifyClusterIamRolesCommand).callsFake(() => {
+      start ??= now;
+      if (now - start < 30_000) throw denied('iam:PassRole', role('copy'), 'AccessDenied');
+      return {};
+    });
+    // WHEN
+    const { responses } = await runWithClock({ event: event('Create') });
+    // THEN
+    expect(responses).toEqual([expect.objectContaining({ Status: 'SUCCESS' })]);
+    expect(redshift.commandCalls(ModifyClusterIamRolesCommand).length).toBeGreaterThan(1);
+  });
+
+  test('a denial that lasts fails after about two minutes, naming the action and resource and where else a denial comes from', async () => {
+    // GIVEN a service control policy denies iam:PassRole, for good
+    redshift.on(DescribeClustersCommand).resolves(cluster('available', []));
+    redshift.on(ModifyClusterIamRolesCommand).rejects(denied('iam:PassRole', role('copy'), 'AccessDenied'));
+    // WHEN
+    const { responses } = await runWithClock({ event: event('Create') });
+    // THEN
+    expect(responses).toHaveLength(1);
+    expect(responses[0].Status).toBe('FAILED');
+    expect(responses[0].Reason).toMatch(new RegExp(`^IAM denied iam:PassRole on ${role('copy')} for \\d+ seconds \\(AccessDenied\\)`));
+    expect(responses[0].Reason).toMatch(/service control policy.*permissions boundary/);
+    const seconds = Number(/for (\d+) seconds/.exec(responses[0].Reason!)![1]);
+    expect(seconds).toBeGreaterThanOrEqual(100);
+    expect(seconds).toBeLessThanOrEqual(120);
+    expect(now).toBeLessThan(600_000);
+  });
+
+  test('Redshift refusing a role created seconds ago as "not valid" is waited out; a lasting refusal says to check its trust', async () => {
+    // GIVEN
+    redshift.on(DescribeClustersCommand).resolves(cluster('available', []));
+    const invalid = Object.assign(new Error(`The IAM role ${role('copy')} is not valid. The IAM role must delegate access to an Amazon Redshift account.`), { name: 'InvalidParameterValue' });
+    redshift.on(ModifyClusterIamRolesCommand).rejects(invalid);
+    // WHEN
+    const { responses } = await runWithClock({ event: event('Create') });
+    // THEN
+    expect(responses[0].Status).toBe('FAILED');
+    expect(responses[0].Reason).toMatch(/^Redshift refused a role as not valid for \d+ seconds \(InvalidParameterValue\).*trust policy lets Redshift assume it/);
+    expect(redshift.commandCalls(ModifyClusterIamRolesCommand).length).toBeGreaterThan(3);
+  });
+
+  test('another InvalidParameterValue is not waited for', async () => {
+    redshift.on(DescribeClustersCommand).resolves(cluster('available', []));
+    redshift.on(ModifyClusterIamRolesCommand).rejects(Object.assign(new Error('Invalid cluster identifier'), { name: 'InvalidParameterValue' }));
+    const { responses, sleeps } = await runWithClock({ event: event('Create') });
+    expect(responses[0]).toEqual(expect.objectContaining({ Status: 'FAILED', Reason: expect.stringMatching(/^Could not change the IAM roles .*InvalidParameterValue: Invalid cluster identifier/) }));
+    expect(sleeps).toEqual([]);
+  });
+
+  test('an access role that cannot be assumed yet is tried again; a rollback Delete survives a denied first read', async () => {
+    // GIVEN sts:AssumeRole is denied for 8 seconds, then the records for 5 more
+    record({ listed: [], owned: [role('copy')], released: true });
+    redshift.on(DescribeClustersCommand).resolvesOnce(cluster('available', [[role('copy'), 'in-sync']])).resolves(cluster('available', []));
+    redshift.on(ModifyClusterIamRolesCommand).resolves({});
+    const assume = deniedFor(8_000, Object.assign(new Error(`not authorized to perform: sts:AssumeRole on resource: ${ACCESS_ROLE}`), { name: 'AccessDenied' }), () => undefined, clock);
+    const read = deniedFor(5_000, denied('ssm:GetParametersByPath', 'x'), () => ({
+      Parameters: [...parameters].map(([Name, Value]) => ({ Name, Value })),
+    }), clock);
+    ssm.on(GetParametersByPathCommand).callsFake(read);
+    // WHEN
+    const { responses } = await runWithClock({ event: event('Delete') }, { connect: async () => assume() });
+    // THEN
+    expect(responses).toEqual([expect.objectContaining({ Status: 'SUCCESS' })]);
+    expect(redshift.commandCalls(ModifyClusterIamRolesCommand).map((c) => c.args[0].input.RemoveIamRoles)).toEqual([[role('copy')]]);
+    expect(parameters.has(RECORD)).toBe(false);
+  });
+
+  test('the denial window is kept across a continuation: it is measured from the first denial', async () => {
+    // GIVEN an invocation that continues an operation denied since 100 s ago
+    redshift.on(DescribeClustersCommand).resolves(cluster('available', []));
+    redshift.on(ModifyClusterIamRolesCommand).rejects(denied('iam:PassRole', role('copy'), 'AccessDenied'));
+    // WHEN
+    const { responses, sleeps } = await run({ event: event('Create'), startedAt: 1_000_000 - 110_000, deniedSince: 1_000_000 - 100_000 });
+    // THEN it fails within the 20 seconds left of the window
+    expect(responses[0].Status).toBe('FAILED');
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20_000);
+  });
+
+  test('a self-invocation that fails answers FAILED at once, naming why', async () => {
+    // GIVEN a busy cluster and an invocation near its end whose Invoke is throttled
+    redshift.on(DescribeClustersCommand).resolves(cluster('resizing', []));
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
+    // WHEN
+    const { responses, outcome, continued } = await run({ event: event('Create') }, { remainingMs: 100_000, continueLater: async () => { throw throttled; } });
+    // THEN
+    expect(outcome).toBe('responded');
+    expect(continued).toEqual([]);
+    expect(responses).toEqual([expect.objectContaining({
+      Status: 'FAILED',
+      Reason: expect.stringMatching(/could not continue in a new one .*TooManyRequestsException: Rate exceeded/),
+    })]);
+  });
+
+  /** `run`, with `now` following the handler's clock. */
+  async function runWithClock(invocation: Invocation, opts: RunOptions = {}) {
+    return run(invocation, { ...opts, start: 0, onSleep: (t) => { now = t; } });
+  }
 });
 
 describe('Update and Delete on a cluster', () => {

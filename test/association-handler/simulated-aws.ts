@@ -126,6 +126,9 @@ export interface CallContext {
   readonly givesUpAt: number;
 }
 
+/** IAM applies a change at once. */
+const zero = () => 0;
+
 /**
  * The simulated account: targets, parameters, the live policies of each role, and the violations
  * found. Every handler client is an SDK client whose credentials name the role and the request
@@ -135,8 +138,17 @@ export class World {
   public readonly clock = new Clock();
   public readonly targets = new Map<string, Target>();
   public readonly parameters = new Map<string, string>();
-  /** role ARN -> its identity policies, as deployed now (absent: the role does not exist). */
+  /**
+   * role ARN -> its identity policies as last deployed (absent: the role does not exist). IAM
+   * decides on the versions in effect (see `deployRole`), which may be older.
+   */
   public readonly livePolicies = new Map<string, PolicyDoc[]>();
+  /**
+   * How long IAM takes to apply a change (ms), drawn for each change: a role or policy created or
+   * changed takes effect only after it ("Changes that I make are not always immediately visible",
+   * IAM User Guide). Zero: at once.
+   */
+  public propagation: () => number = zero;
   public readonly requests = new Map<string, { givesUpAt: number }>();
   public readonly violations: string[] = [];
   /** Calls to throttle next (any API). */
@@ -148,6 +160,12 @@ export class World {
    */
   public rendezvous?: { parties: number; arrived: Set<string>; release: Array<() => void> };
   private readonly decisions = new Map<string, Promise<string>>();
+  /** role ARN -> its policy versions, each with the moment it takes effect. */
+  private readonly versions = new Map<string, { policies: PolicyDoc[]; at: number }[]>();
+  /** role ARN -> when it can be assumed (a new role is not assumable everywhere at once). */
+  private readonly assumableAt = new Map<string, number>();
+  /** role ARN -> when Redshift accepts it (a role created seconds ago can be refused as not valid). */
+  private readonly validAt = new Map<string, number>();
 
   constructor() {
     const redshift = mockClient(RedshiftClient);
@@ -160,6 +178,42 @@ export class World {
     ssm.on(GetParametersByPathCommand).callsFake((input, client) => this.call(client, (ctx) => this.getByPath(input, ctx)));
     ssm.on(PutParameterCommand).callsFake((input, client) => this.call(client, (ctx) => this.putParameter(input, ctx)));
     ssm.on(DeleteParameterCommand).callsFake((input, client) => this.call(client, (ctx) => this.deleteParameter(input, ctx)));
+  }
+
+  /**
+   * CloudFormation creates or updates a role (the access role): the role exists at once, can be
+   * assumed after one delay, and its new policies take effect after another (CloudFormation puts a
+   * role's inline policies after creating it).
+   */
+  public deployRole(arn: string, policies: PolicyDoc[]): void {
+    if (!this.livePolicies.has(arn)) {
+      this.assumableAt.set(arn, this.clock.now + this.propagation());
+      this.versions.set(arn, []);
+    }
+    this.livePolicies.set(arn, policies);
+    // IAM applies the changes of one role in order: a later version never takes effect before an earlier one.
+    const versions = this.versions.get(arn)!;
+    const after = versions.length > 0 ? versions[versions.length - 1].at : 0;
+    versions.push({ policies, at: Math.max(after, this.clock.now + this.propagation()) });
+  }
+
+  public deleteRole(arn: string): void {
+    this.livePolicies.delete(arn);
+    this.versions.delete(arn);
+    this.assumableAt.delete(arn);
+  }
+
+  /** A role someone creates for Redshift (the roles associations attach): Redshift accepts it after a delay. */
+  public createRedshiftRole(arn: string): void {
+    this.validAt.set(arn, this.clock.now + this.propagation());
+  }
+
+  /** The policies IAM decides with now: the newest version in effect (none yet: no permission). */
+  private effectivePolicies(arn: string): PolicyDoc[] | undefined {
+    const versions = this.versions.get(arn);
+    if (!versions) return undefined;
+    const inEffect = versions.filter((v) => v.at <= this.clock.now);
+    return inEffect.length > 0 ? inEffect[inEffect.length - 1].policies : [];
   }
 
   public target(kind: 'cluster' | 'namespace', name: string): Target {
@@ -192,28 +246,37 @@ export class World {
   }
 
   /**
-   * IAM: the request is allowed only if the caller's identity policies, as deployed at this moment,
-   * allow it (the role's trust is checked when the handler assumes it: see `assume`).
+   * IAM: the request is allowed only if the caller's identity policies in effect at this moment
+   * allow it (the role's trust is checked when the handler assumes it: see `assume`). A denial that
+   * the policies as last deployed would allow is IAM still applying a change: the handler must wait
+   * it out. One they deny too is a permission the library forgot: a violation.
    */
-  private async authorize(ctx: CallContext, action: string, resource: string, context: Record<string, string> = {}): Promise<void> {
-    const policies = this.livePolicies.get(ctx.roleArn);
+  private async authorize(ctx: CallContext, action: string, resource: string, context: Record<string, string> = {}, errorName = 'AccessDeniedException'): Promise<void> {
+    const decision = await this.decision(this.effectivePolicies(ctx.roleArn), ctx.roleArn, action, resource, context);
+    if (decision === 'Allowed') return;
+    const deployed = await this.decision(this.livePolicies.get(ctx.roleArn), ctx.roleArn, action, resource, context);
+    if (deployed !== 'Allowed') this.violations.push(`${action} on ${resource} by ${ctx.roleArn}: ${deployed}`);
+    throw apiError(errorName, `User: ${ctx.roleArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+  }
+
+  private decision(policies: PolicyDoc[] | undefined, principal: string, action: string, resource: string,
+    context: Record<string, string>): Promise<string> {
     const key = JSON.stringify([policies, action, resource, context]);
     if (!this.decisions.has(key)) {
       this.decisions.set(key, policies === undefined ? Promise.resolve('NoSuchRole')
-        : decide({ principal: ctx.roleArn, action, resource, context, identity: policies }));
+        : decide({ principal, action, resource, context, identity: policies }));
     }
-    const decision = await this.decisions.get(key)!;
-    if (decision !== 'Allowed') {
-      this.violations.push(`${action} on ${resource} by ${ctx.roleArn}: ${decision}`);
-      throw apiError('AccessDeniedException', `User: ${ctx.roleArn} is not authorized to perform: ${action} on resource: ${resource}`);
-    }
+    return this.decisions.get(key)!;
   }
 
-  /** sts:AssumeRole by the handler: the role must exist now (its trust names the handler role). */
+  /** sts:AssumeRole by the handler: the role must exist (its trust names the handler role), and be applied. */
   public assume(role: string): void {
     if (!this.livePolicies.has(role)) {
       this.violations.push(`assumed ${role}, which does not exist at this moment`);
       throw apiError('AccessDenied', `not authorized to perform sts:AssumeRole on ${role}`);
+    }
+    if (this.clock.now < (this.assumableAt.get(role) ?? 0)) {
+      throw apiError('AccessDenied', `User: arn:aws:sts::${ACCOUNT}:assumed-role/handler is not authorized to perform: sts:AssumeRole on resource: ${role}`);
     }
   }
 
@@ -243,7 +306,7 @@ export class World {
 
   private async modifyCluster(input: any, ctx: CallContext) {
     const t = this.targets.get(`cluster/${input.ClusterIdentifier}`);
-    await this.authorize(ctx, 'redshift:ModifyClusterIamRoles', this.clusterArn(input.ClusterIdentifier));
+    await this.authorize(ctx, 'redshift:ModifyClusterIamRoles', this.clusterArn(input.ClusterIdentifier), {}, 'AccessDenied');
     if (!t || !t.exists) throw apiError('ClusterNotFoundFault', `Cluster ${input.ClusterIdentifier} not found.`);
     t.settle();
     const add: string[] = input.AddIamRoles ?? [];
@@ -261,7 +324,12 @@ export class World {
       if (t.roles.has(arn)) this.invalid(`${arn} is already associated`);
       // iam:PassRole is a dependent action of ModifyClusterIamRoles for the roles it associates
       // (Service Authorization Reference, Amazon Redshift), with iam:PassedToService.
-      await this.authorize(ctx, 'iam:PassRole', arn, { 'iam:PassedToService': 'redshift.amazonaws.com' });
+      await this.authorize(ctx, 'iam:PassRole', arn, { 'iam:PassedToService': 'redshift.amazonaws.com' }, 'AccessDenied');
+      // Redshift checks the role's trust, and may not see a role created seconds ago yet
+      // (hashicorp/terraform-provider-aws#19113; see RECENT_ROLE_NOTE in src/association-handler/faults.ts).
+      if (this.clock.now < (this.validAt.get(arn) ?? 0)) {
+        throw apiError('InvalidParameterValue', `The IAM role ${arn} is not valid. The IAM role must delegate access to an Amazon Redshift account.`);
+      }
     }
     for (const arn of remove) {
       if (!t.roles.has(arn) || t.roles.get(arn)!.status === 'removing') this.invalid(`${arn} is not associated`);

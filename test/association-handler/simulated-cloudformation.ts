@@ -148,6 +148,12 @@ export class SimulatedStack {
       await handle(invocation, deps);
       if (++invocations > 20) throw new Error('too many invocations');
     }
+    // IAM applies a change within seconds: a request that fails on a denial (or on Redshift not
+    // seeing a new role yet) did not wait for it. A permission the library forgot is reported by
+    // the simulated IAM itself.
+    if (response?.Status === 'FAILED' && /IAM denied|not authorized|AccessDenied|refused a role/.test(response.Reason ?? '')) {
+      world.violations.push(`${requestId} (${type}) failed on IAM still applying a change: ${response.Reason}`);
+    }
     if (!response) {
       world.violations.push(`${requestId}: no response`);
       return { Status: 'FAILED', PhysicalResourceId: physicalId ?? 'none', StackId: this.stackId, RequestId: requestId, LogicalResourceId, Reason: 'no response' };
@@ -176,7 +182,7 @@ export class SimulatedStack {
       if (before && JSON.stringify(before.synthesized) === JSON.stringify(s)) continue;
       if (!oldPolicies.has(s.accessRoleArn)) oldPolicies.set(s.accessRoleArn, world.livePolicies.get(s.accessRoleArn));
       if (!world.livePolicies.has(s.accessRoleArn)) created.push(s.accessRoleArn);
-      world.livePolicies.set(s.accessRoleArn, s.accessPolicies);
+      world.deployRole(s.accessRoleArn, s.accessPolicies);
     }
     const work = slots.filter((slot) => next[slot] && (!this.live.has(slot)
       || JSON.stringify(this.live.get(slot)!.synthesized) !== JSON.stringify(synthesize(this.name, slot, next[slot]!))));
@@ -199,7 +205,7 @@ export class SimulatedStack {
     const failed = [...outcome.values()].some((o) => o.response.Status === 'FAILED');
     if (failed || otherFails) {
       // Rollback: old policies back first, then the custom resources, then what the update created.
-      for (const [arn, policies] of oldPolicies) if (policies) world.livePolicies.set(arn, policies);
+      for (const [arn, policies] of oldPolicies) if (policies) world.deployRole(arn, policies);
       await Promise.all([...outcome].map(async ([slot, o]) => {
         const before = this.live.get(slot);
         if (!before) {
@@ -210,7 +216,7 @@ export class SimulatedStack {
           await this.mustSucceed(() => this.send('Update', before.synthesized, before.physicalId, o.synthesized));
         }
       }));
-      for (const arn of created) world.livePolicies.delete(arn);
+      for (const arn of created) world.deleteRole(arn);
       return 'rolled-back';
     }
 
@@ -238,7 +244,7 @@ export class SimulatedStack {
     }
     await Promise.all(cleanup);
     for (const arn of oldRoles) {
-      if (![...this.live.values()].some((l) => l.synthesized.accessRoleArn === arn)) world.livePolicies.delete(arn);
+      if (![...this.live.values()].some((l) => l.synthesized.accessRoleArn === arn)) world.deleteRole(arn);
     }
     return 'complete';
   }
@@ -246,7 +252,7 @@ export class SimulatedStack {
   /** Deletes the stack: every custom resource, then the access roles. */
   public async destroy(): Promise<void> {
     await Promise.all([...this.live.values()].map((l) => this.mustSucceed(() => this.send('Delete', l.synthesized, l.physicalId))));
-    for (const l of this.live.values()) this.world.livePolicies.delete(l.synthesized.accessRoleArn);
+    for (const l of this.live.values()) this.world.deleteRole(l.synthesized.accessRoleArn);
     this.live.clear();
   }
 
