@@ -3,7 +3,7 @@
 // library and the oldest and newest aws-cdk-lib, with JSII_DEPRECATED=fail, then runs it again
 // through the CDK CLI. It exits non-zero, saying why, on anything a user would trip over.
 const assert = require('assert');
-const { App, Aspects, Stack, Validations, aws_iam: iam, aws_s3: s3 } = require('aws-cdk-lib');
+const { Annotations, App, Aspects, Stack, Validations, aws_iam: iam, aws_s3: s3 } = require('aws-cdk-lib');
 const { AwsSolutionsChecks } = require('cdk-nag');
 const {
   ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftPermissions, RedshiftServiceRole,
@@ -44,8 +44,29 @@ RedshiftPermissions.manageClusters(operators, {
   resourceTags: { environment: 'test' },
 });
 
+// Findings acknowledged as the README says, on every release: a RedshiftIamChecks warning (a broad
+// managed policy), an advice warning (a bucket of another account) and an association error (a role
+// that trusts Redshift in another Region). `Validations.of(x).acknowledge` takes the id in the form
+// the CDK CLI shows it ('Annotation::<id>'); `acknowledgeWarning` only the bare id.
+const IDS = ['cdk-redshift-iam:broad-managed-policy', 'cdk-redshift-iam:crossAccountGrant', 'cdk-redshift-iam:trust-region'];
+// (An app of their own, outside cdk.out: the role's AWS managed policy is what cdk-nag must not pass.)
+const ackApp = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'ack-')) });
+for (const how of ['Validations', 'Annotations']) {
+  const stack = new Stack(ackApp, `Acknowledged${how}`, { env: { account: A, region: 'us-west-2' } });
+  const role = new RedshiftServiceRole(stack, 'Role', { regions: ['us-east-1'], managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess')] });
+  role.allowCopyFrom(s3.Bucket.fromBucketAttributes(stack, 'Theirs', { bucketName: 'their-bucket', account: B }));
+  new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: 'my-cluster', roles: [role] });
+  if (how === 'Validations') {
+    for (const id of IDS) Validations.of(stack).acknowledge({ id: `Annotation::${id}`, reason: 'compat: acknowledged as the CLI shows' });
+  } else {
+    for (const id of IDS.slice(0, 2)) Annotations.of(stack).acknowledgeWarning(id, 'compat: a warning, the aws-cdk-lib way');
+    Validations.of(stack).acknowledge({ id: IDS[2], reason: 'compat: an error' });
+  }
+}
+
 // The checks.
 Aspects.of(app).add(new RedshiftIamChecks());
+Aspects.of(ackApp).add(new RedshiftIamChecks());
 if (process.env.COMPAT_NAG_PLUGIN === '1') {
   // aws-cdk-lib releases whose validation context carries the construct tree run cdk-nag 3 as a plugin.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -61,11 +82,13 @@ assert.strictEqual(clauses.chain, `IAM_ROLE 'arn:aws:iam::${A}:role/RoleA,arn:aw
 const assembly = app.synth();
 
 // Every stack synthesized, with no error and no warning.
+const acknowledged = ackApp.synth();
 assert.deepStrictEqual(assembly.stacks.map((s) => s.stackName).sort(), ['CompanyA', 'CompanyB']);
-for (const stack of assembly.stacks) {
+assert.deepStrictEqual(acknowledged.stacks.map((s) => s.stackName).sort(), ['AcknowledgedAnnotations', 'AcknowledgedValidations']);
+for (const stack of [...assembly.stacks, ...acknowledged.stacks]) {
   assert.ok(Object.keys(stack.template.Resources ?? {}).length > 0, `${stack.stackName} has no resources`);
   const problems = stack.messages.filter((m) => m.level === 'error' || m.level === 'warning');
-  assert.deepStrictEqual(problems.map((m) => `${m.level} ${m.id}: ${m.entry.data}`), [], `${stack.stackName} reported problems`);
+  assert.deepStrictEqual(problems.map((m) => `${m.level} ${m.id}: ${m.entry.data}`), [], `${stack.stackName} reported problems with aws-cdk-lib ${require('aws-cdk-lib/package.json').version}`);
 }
 
 const release = require('aws-cdk-lib/package.json').version;

@@ -1,6 +1,7 @@
-import { Annotations, Arn, ArnFormat, IResource, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, IResource, Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
+import { warn } from './acknowledgements';
 
 /**
  * Advice on input that may still be right: warnings (with ids, so that they can be acknowledged)
@@ -12,7 +13,7 @@ export function adviseRegions(scope: IConstruct, prop: string, regions: string[]
   const known = new Set(RegionInfo.regions.map((r) => r.name));
   for (const region of regions ?? []) {
     if (Token.isUnresolved(region) || known.has(region)) continue;
-    Annotations.of(scope).addWarningV2('cdk-redshift-iam:unknownRegion',
+    warn(scope, 'cdk-redshift-iam:unknownRegion',
       `\`${prop}\` lists '${region}', a Region no AWS partition known to this aws-cdk-lib has: check the code (a newer Region needs a newer aws-cdk-lib to be recognized)`);
   }
 }
@@ -23,7 +24,7 @@ export function adviseRegions(scope: IConstruct, prop: string, regions: string[]
  */
 export function adviseUserName(scope: IConstruct, prop: string, userName: string): void {
   if (Token.isUnresolved(userName) || userName === userName.toLowerCase()) return;
-  Annotations.of(scope).addWarningV2('cdk-redshift-iam:mixedCaseUser',
+  warn(scope, 'cdk-redshift-iam:mixedCaseUser',
     `\`${prop}\` names the database user '${userName}' with upper-case letters: Redshift stores user names in lower case `
     + `unless they were created quoted with enable_case_sensitive_identifier, so the ExternalId it sends is likely for '${userName.toLowerCase()}'`);
 }
@@ -39,7 +40,7 @@ export function adviseCrossAccount(role: IConstruct, resource: IResource, method
   const fromArn = arn === undefined || Token.isUnresolved(arn) ? undefined : Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account;
   const resourceAccount = [resource.env.account, fromArn].find((a) => a && !Token.isUnresolved(a) && a !== roleAccount);
   if (Token.isUnresolved(roleAccount) || resourceAccount === undefined) return;
-  Annotations.of(role).addWarningV2('cdk-redshift-iam:crossAccountGrant',
+  warn(role, 'cdk-redshift-iam:crossAccountGrant',
     `\`${method}\`: '${resource.node.path}' belongs to account ${resourceAccount}, the role to account ${roleAccount}: the grant works only if `
     + `the resource's own policy in ${resourceAccount} also allows this role, or through a role chain into that account (ChainedRole)`);
 }

@@ -1,5 +1,5 @@
-import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { warn } from './acknowledgements';
 
 /**
  * The IAM actions of Amazon Redshift (service prefix `redshift`), lower-cased, as the Service
@@ -81,7 +81,7 @@ export const REDSHIFT_CLUSTER_ACTIONS: ReadonlySet<string> = new Set([
 export function checkClusterAction(scope: IConstruct, action: string): void {
   const name = action.slice('redshift:'.length).toLowerCase();
   if (!REDSHIFT_ACTIONS.has(name)) {
-    Annotations.of(scope).addWarningV2('cdk-redshift-iam:unknownAction',
+    warn(scope, 'cdk-redshift-iam:unknownAction',
       `\`actions\` lists '${action}', which is not a Redshift action IAM knows (W3037): check the spelling; a policy that names it grants nothing`);
   } else if (!REDSHIFT_CLUSTER_ACTIONS.has(name)) {
     throw new Error(`\`actions\` must be Redshift actions that IAM authorizes on a cluster (manageClusters grants on clusters only), got: '${action}', which takes no cluster resource`);
