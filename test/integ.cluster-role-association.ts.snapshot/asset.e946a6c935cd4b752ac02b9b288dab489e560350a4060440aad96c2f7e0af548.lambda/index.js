@@ -226,14 +226,18 @@ var THROTTLED = /* @__PURE__ */ new Set([
   "InternalServerException"
 ]);
 var GONE = /* @__PURE__ */ new Set(["ClusterNotFoundFault", "ClusterNotFound", "ResourceNotFoundException"]);
+var DENIED = /* @__PURE__ */ new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AccessDeniedFault"]);
 function errorName(e) {
   return e?.name ?? e?.Code ?? "Error";
 }
+var INVALID_ROLE = /IAM role .*(is not valid|must delegate access)/i;
 function classify(e) {
   const name = errorName(e);
+  if ((name === "InvalidParameterValue" || name === "InvalidParameterValueFault") && INVALID_ROLE.test(e?.message ?? "")) return "denied";
   if (BUSY.has(name)) return "busy";
   if (THROTTLED.has(name) || e?.$retryable?.throttling === true) return "throttled";
   if (GONE.has(name)) return "gone";
+  if (DENIED.has(name)) return "denied";
   return "fatal";
 }
 function backoff(attempt, random) {
@@ -267,6 +271,50 @@ function blockedAdvice(kind, status) {
   return "bring it back to available, then deploy again";
 }
 
+// src/association-handler/operation.ts
+var DEFAULT_WAIT_SECONDS = 20 * 60;
+var MAX_WAIT_SECONDS = 55 * 60;
+function operationOf(event) {
+  const props = event.ResourceProperties ?? {};
+  const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(props.WaitTimeoutSeconds ?? DEFAULT_WAIT_SECONDS) || DEFAULT_WAIT_SECONDS));
+  if (event.RequestType === "Delete") {
+    const target = parsePhysicalId(event.PhysicalResourceId, event.StackId);
+    if (!target) return { physicalId: event.PhysicalResourceId ?? event.LogicalResourceId, releasing: true, replacing: false, waitSeconds };
+    return { ...target, physicalId: event.PhysicalResourceId, desired: { roles: [] }, releasing: true, replacing: false, waitSeconds };
+  }
+  const invalid = (error) => ({
+    physicalId: event.PhysicalResourceId ?? `invalid/${event.LogicalResourceId}`,
+    releasing: false,
+    replacing: false,
+    waitSeconds,
+    error
+  });
+  if (props.Target !== "cluster" && props.Target !== "namespace") return invalid(`Unknown Target '${props.Target}'`);
+  if (typeof props.Name !== "string" || !/^[a-z0-9-]{1,128}$/i.test(props.Name)) return invalid(`Invalid Name '${props.Name}'`);
+  if (!Array.isArray(props.RoleArns) || props.RoleArns.some((r) => typeof r !== "string")) return invalid("RoleArns must be a list of role ARNs");
+  if (props.DefaultRoleArn && !props.RoleArns.includes(props.DefaultRoleArn)) return invalid(`DefaultRoleArn ${props.DefaultRoleArn} is not one of RoleArns`);
+  const name = props.Name.toLowerCase();
+  const record = recordName(props.Target, name, event.StackId, event.LogicalResourceId);
+  let physicalId;
+  try {
+    physicalId = physicalIdOf(record, props.AccessRoleArn);
+  } catch (e) {
+    return invalid(e.message);
+  }
+  return {
+    physicalId,
+    record,
+    accessRoleArn: props.AccessRoleArn,
+    kind: props.Target,
+    name,
+    desired: { roles: props.RoleArns, defaultRoleArn: props.DefaultRoleArn || void 0 },
+    releasing: false,
+    replacing: event.RequestType === "Update" && parsePhysicalId(event.PhysicalResourceId, event.StackId) !== void 0 && event.PhysicalResourceId !== physicalId,
+    wasHere: event.RequestType === "Update" && event.PhysicalResourceId === physicalId,
+    waitSeconds
+  };
+}
+
 // src/association-handler/reconcile.ts
 var SERVICE_LINKED = /:role\/aws-service-role\//;
 function isServiceLinked(arn) {
@@ -289,7 +337,9 @@ function plan(args) {
   const mayLetGo = sortedUnique([...owned, ...[...leftBehind].filter(present)]).filter((arn) => !wanted.includes(arn) && !listedElsewhere.has(arn) && !isServiceLinked(arn));
   const wantedByAnother = (arn) => arn !== void 0 && others.some((r) => !r.released && r.wantsDefault === arn);
   const keep = /* @__PURE__ */ new Set();
-  if (mine.defaultRole?.previous && !owned.includes(mine.defaultRole.previous)) keep.add(mine.defaultRole.previous);
+  const restoringNow = desired.defaultRoleArn === void 0 && mine.defaultRole?.set === current && !wantedByAnother(current);
+  const replaced = mine.defaultRole?.previous;
+  if (replaced && (!owned.includes(replaced) || restoringNow)) keep.add(replaced);
   const setByUs = mine.defaultRole?.set === current || others.some((r) => r.released && r.defaultRole?.set === current);
   const mineToLetGo = setByUs && desired.defaultRoleArn !== current && !wantedByAnother(current);
   if (current !== void 0 && !mineToLetGo) keep.add(current);
@@ -346,9 +396,52 @@ function plan(args) {
   return { kind: "done", record, releasedRecords };
 }
 
+// src/association-handler/retry.ts
+var DENIED_WINDOW_MS = 12e4;
+async function retryThrottled(fn, deps, until) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const pause = backoff(attempt, deps.random);
+      if (classify(e) !== "throttled" || attempt >= 8 || deps.now() + pause >= until) throw e;
+      await deps.sleep(pause);
+    }
+  }
+}
+async function retryDenied(fn, deps, until, call) {
+  const since = deps.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await retryThrottled(fn, deps, until);
+    } catch (e) {
+      if (classify(e) !== "denied") throw e;
+      const elapsed = deps.now() - since;
+      const pause = deniedPause(attempt, deps.random);
+      if (elapsed + pause > DENIED_WINDOW_MS || deps.now() + pause >= until) throw deniedError(e, call, elapsed);
+      await deps.sleep(pause);
+    }
+  }
+}
+function deniedPause(attempt, random) {
+  return Math.max(1e3, backoff(attempt, random));
+}
+function deniedError(e, call, elapsedMs) {
+  const message = e?.message ?? String(e);
+  const lasted = elapsedMs >= 1e3 ? ` for ${Math.round(elapsedMs / 1e3)} seconds` : "";
+  if (!/denied|unauthorized/i.test(errorName(e))) {
+    return new Error(
+      `Redshift refused a role as not valid${lasted} (${errorName(e)}), longer than IAM takes to apply a new role or trust policy. Check that its trust policy lets Redshift assume it (redshift.amazonaws.com, and redshift-serverless.amazonaws.com for a namespace). AWS said: ${message}`
+    );
+  }
+  const named = /is not authorized to perform:?\s+([\w-]+:[\w*-]+)(?:\s+on resource:?\s+"?([^\s"]+?)"?)?(?=[\s.,;]|$)/.exec(message);
+  const what = named ? named[2] ? `${named[1]} on ${named[2]}` : named[1] : call;
+  return new Error(
+    `IAM denied ${what}${lasted} (${errorName(e)}), longer than IAM takes to apply a change made in this deployment. The association's access role allows it, so a policy outside this library may deny it: a service control policy, a resource control policy, a permissions boundary, or an explicit Deny. AWS said: ${message}`
+  );
+}
+
 // src/association-handler/handler.ts
-var DEFAULT_WAIT_SECONDS = 20 * 60;
-var MAX_WAIT_SECONDS = 55 * 60;
 var INVOCATION_RESERVE_MS = 9e4;
 var POLL_MS = 1e4;
 var MAX_RESPONSE_BYTES = 4096;
@@ -368,7 +461,7 @@ async function handle(invocation, deps) {
       await send(deps, event, "SUCCESS", op.physicalId);
       return "responded";
     }
-    const session = await deps.connect(op.accessRoleArn);
+    const session = await connect(op, deps, startedAt);
     const outcome = await reconcile(op, session, invocation, startedAt, deps);
     if (outcome === "continued") return outcome;
     await send(deps, event, "SUCCESS", op.physicalId);
@@ -385,166 +478,146 @@ async function handle(invocation, deps) {
     return "responded";
   }
 }
-function operationOf(event) {
-  const props = event.ResourceProperties ?? {};
-  const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(props.WaitTimeoutSeconds ?? DEFAULT_WAIT_SECONDS) || DEFAULT_WAIT_SECONDS));
-  if (event.RequestType === "Delete") {
-    const target = parsePhysicalId(event.PhysicalResourceId, event.StackId);
-    if (!target) return { physicalId: event.PhysicalResourceId ?? event.LogicalResourceId, releasing: true, replacing: false, waitSeconds };
-    return { ...target, physicalId: event.PhysicalResourceId, desired: { roles: [] }, releasing: true, replacing: false, waitSeconds };
-  }
-  const invalid = (error) => ({
-    physicalId: event.PhysicalResourceId ?? `invalid/${event.LogicalResourceId}`,
-    releasing: false,
-    replacing: false,
-    waitSeconds,
-    error
-  });
-  if (props.Target !== "cluster" && props.Target !== "namespace") return invalid(`Unknown Target '${props.Target}'`);
-  if (typeof props.Name !== "string" || !/^[a-z0-9-]{1,128}$/i.test(props.Name)) return invalid(`Invalid Name '${props.Name}'`);
-  if (!Array.isArray(props.RoleArns) || props.RoleArns.some((r) => typeof r !== "string")) return invalid("RoleArns must be a list of role ARNs");
-  if (props.DefaultRoleArn && !props.RoleArns.includes(props.DefaultRoleArn)) return invalid(`DefaultRoleArn ${props.DefaultRoleArn} is not one of RoleArns`);
-  const name = props.Name.toLowerCase();
-  const record = recordName(props.Target, name, event.StackId, event.LogicalResourceId);
-  let physicalId;
-  try {
-    physicalId = physicalIdOf(record, props.AccessRoleArn);
-  } catch (e) {
-    return invalid(e.message);
-  }
-  return {
-    physicalId,
-    record,
-    accessRoleArn: props.AccessRoleArn,
-    kind: props.Target,
-    name,
-    desired: { roles: props.RoleArns, defaultRoleArn: props.DefaultRoleArn || void 0 },
-    releasing: false,
-    replacing: event.RequestType === "Update" && parsePhysicalId(event.PhysicalResourceId, event.StackId) !== void 0 && event.PhysicalResourceId !== physicalId,
-    wasHere: event.RequestType === "Update" && event.PhysicalResourceId === physicalId,
-    waitSeconds
-  };
-}
 async function reconcile(op, session, invocation, startedAt, deps) {
-  const backend = session.backendFor(op.kind, op.name);
   const label = op.kind === "namespace" ? `Redshift Serverless namespace '${op.name}'` : `Redshift cluster '${op.name}'`;
-  const deadline = startedAt + op.waitSeconds * 1e3;
-  const removed = [...invocation.removed ?? []];
+  const round = {
+    op,
+    session,
+    deps,
+    label,
+    backend: session.backendFor(op.kind, op.name),
+    deadline: startedAt + op.waitSeconds * 1e3,
+    removed: [...invocation.removed ?? []],
+    attempt: 0
+  };
   let waitingFor = "starting";
-  let attempt = 0;
+  let deniedSince = invocation.deniedSince;
+  let denials = 0;
   for (; ; ) {
-    if (deps.now() >= deadline) {
+    if (deps.now() >= round.deadline) {
       throw new Error(`Timed out after ${op.waitSeconds} seconds changing the IAM roles of ${label}: ${waitingFor}. Raise \`waitTimeout\` if it is busy for longer, then deploy again`);
     }
-    let pause = POLL_MS;
-    const records = await retryThrottled(() => session.store.list(targetPath(op.kind, op.name)), deps, deadline);
-    let mine = records.get(op.record);
-    if (op.releasing && mine && !mine.released) {
-      const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
-      await retryThrottled(() => session.store.put(op.record, released), deps, deadline);
-      records.set(op.record, released);
-      mine = released;
+    let next;
+    try {
+      next = await step(round);
+      deniedSince = void 0;
+      denials = 0;
+    } catch (e) {
+      if (classify(e) !== "denied") throw e;
+      deniedSince ??= deps.now();
+      const pause = deniedPause(++denials, deps.random);
+      if (deps.now() - deniedSince + pause > DENIED_WINDOW_MS) throw deniedError(e, `a call for ${label}`, deps.now() - deniedSince);
+      next = { pause, waitingFor: `IAM to allow what ${label} needs (${errorName(e)}: ${e?.message ?? ""})` };
     }
-    const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
-    const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
-    if (op.releasing && (!mine || mine.owned.length === 0 && !mine.defaultRole && !inherited)) {
-      if (mine) await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-      return "done";
-    }
-    if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
-      const announced = { ...mine ?? { owned: [] }, listed: [.../* @__PURE__ */ new Set([...mine?.listed ?? [], ...op.desired.roles])], released: void 0 };
-      await retryThrottled(() => session.store.put(op.record, announced), deps, deadline);
-      records.set(op.record, announced);
-    }
-    const state = await retryThrottled(() => backend.describe(), deps, deadline);
-    if (!state.exists) {
-      if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
-      await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-      return "done";
-    }
-    const ready = readiness(op.kind, state.status);
-    if (ready === "blocked") {
-      if (op.releasing && state.status === "DELETING") {
-        await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-        return "done";
-      }
-      if (op.releasing && mine) {
-        await retryThrottled(() => session.store.put(op.record, { ...mine, listed: [], released: true }), deps, deadline);
-      }
-      throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status)}`);
-    }
-    if (ready === "transient") {
-      waitingFor = `${label} is ${state.status}`;
-    } else {
-      const next = plan({
-        self: op.record,
-        desired: op.desired,
-        state,
-        records,
-        capabilities: CAPABILITIES[op.kind],
-        removedEarlier: removed,
-        releasing: op.releasing
-      });
-      if (next.kind === "change") {
-        let accepted = true;
-        try {
-          await backend.modify(next.change, state);
-        } catch (e) {
-          const fault = classify(e);
-          if (fault === "fatal") throw new Error(`Could not change the IAM roles of ${label} (${describe(next.change)}): ${errorName(e)}: ${e?.message ?? e}`);
-          accepted = false;
-          attempt++;
-          pause = Math.max(1e3, backoff(attempt, deps.random));
-          waitingFor = `${label} answered ${errorName(e)} (${e?.message ?? ""})`;
-        }
-        if (accepted) {
-          deps.log({ message: "modified", target: label, ...next.change });
-          removed.push(...next.change.remove);
-          await retryThrottled(() => session.store.put(op.record, next.record), deps, Number.MAX_SAFE_INTEGER);
-          attempt = 0;
-          pause = 2e3;
-          waitingFor = "Redshift to apply the change";
-        }
-      } else if (next.kind === "wait") {
-        waitingFor = next.reason;
-      } else {
-        if (op.releasing && next.record.owned.length === 0) {
-          await retryThrottled(() => session.store.delete(op.record), deps, deadline);
-        } else if (!sameRecord(records.get(op.record), next.record)) {
-          await retryThrottled(() => session.store.put(op.record, next.record), deps, deadline);
-        }
-        for (const name of next.releasedRecords) await retryThrottled(() => session.store.delete(name), deps, deadline);
-        return "done";
-      }
-    }
-    const outcome = await pauseOrContinue(pause, deadline, { ...invocation, startedAt, removed }, session, deps);
+    if (next === "done") return "done";
+    waitingFor = next.waitingFor;
+    const later = { ...invocation, startedAt, removed: round.removed, deniedSince };
+    const outcome = await pauseOrContinue(next.pause, round.deadline, later, session, deps);
     if (outcome === "continued") return "continued";
   }
+}
+async function step(round) {
+  const { op, session, deps, label, backend, deadline } = round;
+  const store = session.store;
+  const call = (fn) => retryThrottled(fn, deps, deadline);
+  const path = targetPath(op.kind, op.name);
+  let records = await call(() => store.list(path));
+  let mine = records.get(op.record);
+  if (op.releasing && mine && !mine.released) {
+    const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
+    await call(() => store.put(op.record, released));
+    records = await call(() => store.list(path));
+    records.set(op.record, released);
+    mine = released;
+  }
+  const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
+  const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
+  if (op.releasing && (!mine || mine.owned.length === 0 && !mine.defaultRole && !inherited)) {
+    if (mine) await call(() => store.delete(op.record));
+    return "done";
+  }
+  if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
+    const announced = { ...mine ?? { owned: [] }, listed: [.../* @__PURE__ */ new Set([...mine?.listed ?? [], ...op.desired.roles])], released: void 0 };
+    await call(() => store.put(op.record, announced));
+    records = await call(() => store.list(path));
+    records.set(op.record, announced);
+  }
+  const state = await call(() => backend.describe());
+  if (!state.exists) {
+    if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
+    await call(() => store.delete(op.record));
+    return "done";
+  }
+  const ready = readiness(op.kind, state.status);
+  if (ready === "blocked") {
+    if (op.releasing && state.status === "DELETING") {
+      await call(() => store.delete(op.record));
+      return "done";
+    }
+    if (op.releasing && mine) {
+      await call(() => store.put(op.record, { ...mine, listed: [], released: true }));
+    }
+    throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status)}`);
+  }
+  if (ready === "transient") return { pause: POLL_MS, waitingFor: `${label} is ${state.status}` };
+  const next = plan({
+    self: op.record,
+    desired: op.desired,
+    state,
+    records,
+    capabilities: CAPABILITIES[op.kind],
+    removedEarlier: round.removed,
+    releasing: op.releasing
+  });
+  if (next.kind === "wait") return { pause: POLL_MS, waitingFor: next.reason };
+  if (next.kind === "done") {
+    if (op.releasing && next.record.owned.length === 0) {
+      await call(() => store.delete(op.record));
+    } else if (!sameRecord(records.get(op.record), next.record)) {
+      await call(() => store.put(op.record, next.record));
+    }
+    for (const name of next.releasedRecords) await call(() => store.delete(name));
+    return "done";
+  }
+  try {
+    await backend.modify(next.change, state);
+  } catch (e) {
+    const fault = classify(e);
+    if (fault === "denied") throw e;
+    if (fault === "fatal") throw new Error(`Could not change the IAM roles of ${label} (${describe(next.change)}): ${errorName(e)}: ${e?.message ?? e}`);
+    round.attempt++;
+    return { pause: Math.max(1e3, backoff(round.attempt, deps.random)), waitingFor: `${label} answered ${errorName(e)} (${e?.message ?? ""})` };
+  }
+  deps.log({ message: "modified", target: label, ...next.change });
+  round.removed.push(...next.change.remove);
+  round.attempt = 0;
+  await retryDenied(() => store.put(op.record, next.record), deps, Number.MAX_SAFE_INTEGER, `ssm:PutParameter on ${op.record}`);
+  return { pause: 2e3, waitingFor: "Redshift to apply the change" };
+}
+function connect(op, deps, startedAt) {
+  const until = Math.min(startedAt + op.waitSeconds * 1e3, deps.now() + Math.max(0, deps.remainingMs() - INVOCATION_RESERVE_MS));
+  return retryDenied(() => deps.connect(op.accessRoleArn), deps, until, `sts:AssumeRole on ${op.accessRoleArn}`);
 }
 async function pauseOrContinue(ms, deadline, next, session, deps) {
   const wait = Math.max(0, Math.min(ms, deadline - deps.now()));
   if (deps.remainingMs() - wait < INVOCATION_RESERVE_MS) {
-    await session.continueLater({ ...next, continuations: (next.continuations ?? 0) + 1 });
+    const continuation = { ...next, continuations: (next.continuations ?? 0) + 1 };
+    try {
+      await retryDenied(() => session.continueLater(continuation), deps, deps.now() + Math.max(0, deps.remainingMs() - 3e4), "lambda:InvokeFunction on this function");
+    } catch (e) {
+      const why = errorName(e) === "Error" ? e?.message : `${errorName(e)}: ${e?.message ?? e}`;
+      throw new Error(`The operation needed more time than one invocation, and could not continue in a new one (the function invokes itself): ${why}`);
+    }
     deps.log({ message: "continuing in a new invocation" });
     return "continued";
   }
   await deps.sleep(wait);
   return "slept";
 }
-async function retryThrottled(fn, deps, deadline) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (classify(e) !== "throttled" || attempt >= 8 || deps.now() >= deadline) throw e;
-      await deps.sleep(backoff(attempt, deps.random));
-    }
-  }
-}
 async function undoReplacement(op, deps) {
   const budget = Math.max(0, deps.remainingMs() - INVOCATION_RESERVE_MS);
   const release = { ...op, desired: { roles: [] }, releasing: true, waitSeconds: Math.floor(budget / 1e3) };
-  const session = await deps.connect(op.accessRoleArn);
+  const session = await connect(op, deps, deps.now());
   const noContinue = { ...session, continueLater: async () => {
     throw new Error("out of time undoing a failed update");
   } };
@@ -578,7 +651,7 @@ var sts = new import_client_sts.STSClient(clientConfig);
 async function handler(input, context) {
   const invocation = "event" in input ? input : { event: input };
   const deps = {
-    connect: (accessRoleArn) => connect(accessRoleArn, context.invokedFunctionArn),
+    connect: (accessRoleArn) => connect2(accessRoleArn, context.invokedFunctionArn),
     respond: putResponse,
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -588,19 +661,10 @@ async function handler(input, context) {
   };
   await handle(invocation, deps);
 }
-async function connect(accessRoleArn, functionArn) {
-  let credentials;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const out = await sts.send(new import_client_sts.AssumeRoleCommand({ RoleArn: accessRoleArn, RoleSessionName: "cdk-redshift-iam-association", DurationSeconds: 3600 }));
-      const c = out.Credentials;
-      credentials = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
-      break;
-    } catch (e) {
-      if (e?.name !== "AccessDenied" || attempt >= 12) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 5e3));
-    }
-  }
+async function connect2(accessRoleArn, functionArn) {
+  const out = await sts.send(new import_client_sts.AssumeRoleCommand({ RoleArn: accessRoleArn, RoleSessionName: "cdk-redshift-iam-association", DurationSeconds: 3600 }));
+  const c = out.Credentials;
+  const credentials = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
   const config = { ...clientConfig, credentials };
   const redshift = new import_client_redshift2.RedshiftClient(config);
   const serverless = new import_client_redshift_serverless2.RedshiftServerlessClient(config);
@@ -630,6 +694,7 @@ async function putResponse(url, response) {
           res.on("end", () => (res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`ResponseURL answered ${res.statusCode}`)));
         });
         request2.on("error", reject);
+        request2.setTimeout(2e4, () => request2.destroy(new Error("ResponseURL did not answer in 20 seconds")));
         request2.end(body);
       });
       return;
