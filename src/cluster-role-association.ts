@@ -1,7 +1,7 @@
 import { aws_iam as iam, Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { RedshiftPermissions } from './permissions';
 import { createAssociation } from './associations/role-association';
+import { RedshiftPermissions } from './permissions';
 import { validateClusterIdentifier } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 
@@ -82,7 +82,6 @@ export class ClusterRoleAssociation extends Construct {
     createAssociation(this, props, {
       kind: 'cluster',
       name: props.clusterIdentifier,
-      resourceType: 'Custom::RedshiftClusterRoleAssociation',
       targetArn: RedshiftArn.cluster(this, props.clusterIdentifier),
       targetActions: ['redshift:DescribeClusters', 'redshift:ModifyClusterIamRoles'],
       passedToService: 'redshift.amazonaws.com',

@@ -1,7 +1,7 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { RoleAssociationOptions } from './cluster-role-association';
 import { createAssociation } from './associations/role-association';
+import { RoleAssociationOptions } from './cluster-role-association';
 import { isUuid, validateServerlessName } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 
@@ -65,7 +65,6 @@ export class NamespaceRoleAssociation extends Construct {
     createAssociation(this, props, {
       kind: 'namespace',
       name: props.namespaceName,
-      resourceType: 'Custom::RedshiftNamespaceRoleAssociation',
       targetArn: this.namespaceArn,
       targetActions: ['redshift-serverless:GetNamespace', 'redshift-serverless:UpdateNamespace'],
       passedToService: 'redshift-serverless.amazonaws.com',

@@ -16,8 +16,8 @@ import { bucketPolicyStatements, describeBucket } from './private/bucket-referen
 import { distinctBy } from './private/duplicates';
 import { flattenReference } from './private/nag';
 import { servicePrincipals } from './private/policy-json';
+import { trustNamesRedshift } from './private/redshift-principals';
 import {
-  attachedTrustFindings,
   describeRef,
   findRole,
   identityStatements,
@@ -25,6 +25,7 @@ import {
   roleRefKey,
   roleTrustStatements,
 } from './private/role-references';
+import { attachedTrustFindings } from './rules/attached-trust';
 import { checkAuditLogBucketPolicy } from './rules/audit-log-bucket-policy';
 import { checkBroadManagedPolicy } from './rules/broad-managed-policy';
 import { checkDefaultRoleAttached } from './rules/default-role-attached';
@@ -32,7 +33,6 @@ import { checkRoleAccount } from './rules/role-account';
 import { checkRolesPerCluster } from './rules/roles-per-cluster';
 import { Finding, RedshiftTarget } from './rules/rule';
 import { checkSchedulerTrust, trustNamesScheduler } from './rules/scheduler-trust';
-import { trustNamesRedshift } from './rules/trust-names-redshift';
 import { checkUnrestrictedTrust } from './rules/unrestricted-trust';
 import { checkWildcardAction } from './rules/wildcard-action';
 import { checkWildcardResource } from './rules/wildcard-resource';

@@ -3,9 +3,9 @@ import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-gra
 import { checkChainLength, checkChainRoleArn, previousInChain } from './private/chain';
 import { firstRepeat } from './private/duplicates';
 import { trustedServices } from './private/policy-json';
+import { trustNamesRedshift } from './private/redshift-principals';
 import { describeRole } from './private/roles';
 import { RedshiftRoleBase } from './redshift-role';
-import { trustNamesRedshift } from './rules/trust-names-redshift';
 
 /**
  * A chain of IAM roles for Redshift's `IAM_ROLE` parameter: the first is attached to the cluster,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import * as ts from 'typescript';
 
-/** The layout rules of DESIGN.md ("Target layout (second round)"), checked on the sources. */
+/** The layout rules of DESIGN.md ("Target layout", second and third rounds), checked on the sources. */
 
 const SRC = resolve(__dirname, '..', 'src');
 const MAX_LINES = 350;
@@ -87,6 +87,39 @@ describe('source layout', () => {
       .filter(([file]) => file.startsWith(`${folder}/`))
       .flatMap(([file, imports]) => imports.filter(isPublicModule).map((target) => `${file} -> ${target}`));
     expect(offenders).toEqual([]);
+  });
+
+  /**
+   * Every import points down: public constructs -> grants/, access/, associations/ -> rules/ ->
+   * private/ (DESIGN.md, "Target layout (third round)"; STYLE.md, "Direction"). The handler is
+   * code on the other side of CloudFormation: it imports nothing of the library, and the
+   * associations import of it only the contract they share.
+   */
+  const MAY_IMPORT: Record<string, (target: string) => boolean> = {
+    'private': (t) => t.startsWith('private/'),
+    'rules': (t) => t.startsWith('rules/') || t.startsWith('private/'),
+    'association-handler': (t) => t.startsWith('association-handler/'),
+    'associations': (t) => ['associations/', 'rules/', 'private/'].some((f) => t.startsWith(f)) || t === 'association-handler/contract.ts',
+  };
+
+  test.each(Object.keys(MAY_IMPORT))('%s/ imports only what lies below it', (folder) => {
+    const offenders = [...graph.entries()]
+      .filter(([file]) => file.startsWith(`${folder}/`))
+      .flatMap(([file, imports]) => imports.filter((t) => !MAY_IMPORT[folder](t)).map((t) => `${file} -> ${t}`));
+    expect(offenders).toEqual([]);
+  });
+
+  test('the layering rule finds an import that points up', () => {
+    expect(MAY_IMPORT.private('rules/trust-region.ts')).toBe(false);
+    expect(MAY_IMPORT.associations('association-handler/handler.ts')).toBe(false);
+  });
+
+  test('the custom resource contract imports neither the AWS SDK nor aws-cdk-lib (both sides of CloudFormation use it)', () => {
+    const imports = ts.preProcessFile(readFileSync(join(SRC, 'association-handler', 'contract.ts'), 'utf-8'), true, true).importedFiles.map((f) => f.fileName);
+    expect(imports).toEqual([]);
+    // The construct takes the property names from it: the handler's type is the construct's.
+    expect(graph.get('associations/role-association.ts')).toContain('association-handler/contract.ts');
+    expect(graph.get('association-handler/operation.ts')).toContain('association-handler/contract.ts');
   });
 
   test('index.ts only re-exports', () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS } from './contract';
 import { parsePhysicalId, physicalIdOf, recordName } from './ownership';
 import { Desired } from './reconcile';
 import { AssociationProperties, CustomResourceEvent, TargetKind } from './types';
@@ -6,10 +7,6 @@ import { AssociationProperties, CustomResourceEvent, TargetKind } from './types'
  * What one CloudFormation request asks of the handler: the target, the roles, the record and the
  * access role, read from the request's properties and physical ID (checked, never trusted).
  */
-
-export const DEFAULT_WAIT_SECONDS = 20 * 60;
-/** CloudFormation waits at most an hour for a custom resource; the construct allows 55 minutes. */
-export const MAX_WAIT_SECONDS = 55 * 60;
 
 export interface Operation {
   readonly physicalId: string;

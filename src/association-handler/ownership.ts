@@ -1,3 +1,4 @@
+import { RECORD_ROOT, recordPath } from './contract';
 import { OwnershipRecord, TargetKind } from './types';
 
 /**
@@ -19,11 +20,9 @@ import { OwnershipRecord, TargetKind } from './types';
  * the others (under the target's path) to never detach a role that another one still lists.
  */
 
-export const RECORD_ROOT = '/cdk-redshift-iam';
-
 /** The path under which every record of one target lives. */
 export function targetPath(kind: TargetKind, name: string): string {
-  return `${RECORD_ROOT}/${kind}/${name.toLowerCase()}`;
+  return recordPath(kind, name.toLowerCase());
 }
 
 /** The record name, and physical ID, of an association (from the stack's ARN and its logical ID). */

@@ -3,22 +3,10 @@
  * and what the handler records of its own. No AWS SDK and no construct here.
  */
 
-/** `cluster` (provisioned, ModifyClusterIamRoles) or `namespace` (Serverless, UpdateNamespace). */
-export type TargetKind = 'cluster' | 'namespace';
+import type { AssociationProperties } from './contract';
 
-/** The custom resource's properties, as the association construct writes them. */
-export interface AssociationProperties {
-  readonly Target: TargetKind;
-  /** The cluster identifier or the namespace name. */
-  readonly Name: string;
-  readonly RoleArns: string[];
-  /** The default role to set; absent: leave the default to others. */
-  readonly DefaultRoleArn?: string;
-  /** The association's own role, which the handler assumes for everything it does for it. */
-  readonly AccessRoleArn: string;
-  /** How long one operation may take, waits for a busy target included (seconds). */
-  readonly WaitTimeoutSeconds?: string;
-}
+/** Where the handler's shapes come from the contract with the construct. */
+export type { AssociationProperties, TargetKind } from './contract';
 
 /**
  * A CloudFormation custom resource request (Create, Update or Delete), as CloudFormation sends it

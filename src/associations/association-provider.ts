@@ -5,11 +5,6 @@ import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
 
 const PROVIDER_ID = 'CdkRedshiftIamAssociationHandler';
 
-/** CloudFormation waits at most one hour for a custom resource; the handler keeps 5 minutes of it. */
-export const MAX_WAIT = Duration.minutes(55);
-export const MIN_WAIT = Duration.minutes(1);
-/** How much longer CloudFormation waits than the handler's own deadline (ServiceTimeout). */
-export const RESPONSE_MARGIN = Duration.minutes(5);
 
 /**
  * The one handler of a stack's role associations: a Lambda function, its role and its log group, and

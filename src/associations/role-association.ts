@@ -1,13 +1,17 @@
 import * as crypto from 'crypto';
 import { Aws, aws_iam as iam, CustomResource, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { MAX_WAIT, MIN_WAIT, RESPONSE_MARGIN, RoleAssociationProvider } from './association-provider';
+import { RoleAssociationProvider } from './association-provider';
+import {
+  AssociationProperties, DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS, MIN_WAIT_SECONDS, recordPath, RESOURCE_TYPES, RESPONSE_MARGIN_SECONDS,
+} from '../association-handler/contract';
 import { isAcknowledged } from '../private/acknowledgements';
 import { firstRepeat } from '../private/duplicates';
 import { MAX_ROLES_PER_CLUSTER } from '../private/limits';
 import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
-import { attachedTrustFindings, findRole } from '../private/role-references';
+import { findRole } from '../private/role-references';
 import { describeRole, roleAccount } from '../private/roles';
+import { attachedTrustFindings } from '../rules/attached-trust';
 import { checkRoleAccount } from '../rules/role-account';
 import { checkRolesPerCluster } from '../rules/roles-per-cluster';
 
@@ -23,16 +27,12 @@ export interface AssociationSpec {
   readonly kind: 'cluster' | 'namespace';
   /** The cluster identifier or namespace name. */
   readonly name: string;
-  readonly resourceType: string;
   /** The cluster or namespace ARN the access role may read and change. */
   readonly targetArn: string;
   readonly targetActions: string[];
   /** iam:PassedToService for the roles (Service Authorization Reference, ModifyClusterIamRoles / UpdateNamespace). */
   readonly passedToService: string;
 }
-
-/** Where the handler keeps ownership records (see association-handler/ownership.ts). */
-const RECORD_ROOT = '/cdk-redshift-iam';
 
 /**
  * The custom resource of one association, with its access role: the permissions of this association
@@ -43,24 +43,25 @@ export function createAssociation(scope: Construct, props: AssociationInput, spe
   const stack = Stack.of(scope);
   const provider = RoleAssociationProvider.of(scope);
   const name = Token.isUnresolved(spec.name) ? spec.name : spec.name.toLowerCase();
-  const targetPath = `${RECORD_ROOT}/${spec.kind}/${name}`;
+  const targetPath = recordPath(spec.kind, name);
   const parameterArn = (path: string) => stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: path.slice(1) });
 
   // A new target gets a new access role (its logical ID holds the target), so that the old target's
   // Delete, sent in the cleanup phase, still finds the old role and its permissions.
   const targetKey = stableHash(`${spec.kind}:${JSON.stringify(stack.resolve(name))}`);
+  const properties: AssociationProperties = {
+    Target: spec.kind,
+    Name: name,
+    RoleArns: Lazy.list({ produce: () => props.roles.map((r) => r.roleArn) }),
+    DefaultRoleArn: props.defaultRole?.roleArn,
+    AccessRoleArn: Lazy.string({ produce: () => accessRole.roleArn }),
+    WaitTimeoutSeconds: String(waitOf(props).toSeconds()),
+  };
   const resource = new CustomResource(scope, 'Resource', {
     serviceToken: provider.handler.functionArn,
-    resourceType: spec.resourceType,
-    serviceTimeout: waitOf(props).plus(RESPONSE_MARGIN),
-    properties: {
-      Target: spec.kind,
-      Name: name,
-      RoleArns: Lazy.list({ produce: () => props.roles.map((r) => r.roleArn) }),
-      DefaultRoleArn: props.defaultRole?.roleArn,
-      AccessRoleArn: Lazy.string({ produce: () => accessRole.roleArn }),
-      WaitTimeoutSeconds: String(waitOf(props).toSeconds()),
-    },
+    resourceType: RESOURCE_TYPES[spec.kind],
+    serviceTimeout: waitOf(props).plus(Duration.seconds(RESPONSE_MARGIN_SECONDS)),
+    properties,
   });
   const logicalId = stack.getLogicalId(resource.node.defaultChild as any);
   const ownRecord = `${targetPath}/${Aws.STACK_NAME}/${logicalId}`;
@@ -99,7 +100,7 @@ export function createAssociation(scope: Construct, props: AssociationInput, spe
 }
 
 function waitOf(props: AssociationInput): Duration {
-  return props.waitTimeout ?? Duration.minutes(20);
+  return props.waitTimeout ?? Duration.seconds(DEFAULT_WAIT_SECONDS);
 }
 
 /** A short, stable hash: the same target gives the same construct id. */
@@ -136,7 +137,7 @@ function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' 
   for (const role of props.roles) checkSameEnvironment(stack, role);
   const wait = props.waitTimeout;
   if (wait !== undefined && !Token.isUnresolved(wait.toSeconds())
-    && (wait.toSeconds() < MIN_WAIT.toSeconds() || wait.toSeconds() > MAX_WAIT.toSeconds())) {
+    && (wait.toSeconds() < MIN_WAIT_SECONDS || wait.toSeconds() > MAX_WAIT_SECONDS)) {
     throw new Error(`\`waitTimeout\` must be between 1 and 55 minutes (CloudFormation waits one hour for a custom resource), got ${wait.toHumanString()}`);
   }
 }

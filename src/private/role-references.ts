@@ -1,11 +1,8 @@
 import { aws_iam as iam, CfnElement, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { flattenReference } from './nag';
-import { asList, servicePrincipals, statementsOf, StatementJson, trustStatements } from './policy-json';
+import { statementsOf, StatementJson, trustStatements } from './policy-json';
 import { accountOfRoleArn, roleAccount } from './roles';
-import { Finding, RedshiftTarget } from '../rules/rule';
-import { checkTrustNamesRedshift } from '../rules/trust-names-redshift';
-import { checkTrustRegion } from '../rules/trust-region';
 
 /**
  * Reading the roles that an app attaches to clusters and namespaces, whatever made them: an
@@ -51,19 +48,6 @@ export function roleRefKey(scope: IConstruct, entry: unknown): string {
 /** The statements of a CfnRole's trust policy that allow assuming it. */
 export function roleTrustStatements(role: iam.CfnRole): StatementJson[] {
   return trustStatements(Stack.of(role).resolve(role.assumeRolePolicyDocument));
-}
-
-/**
- * What the trust of a role attached to a cluster or namespace must allow: Redshift (Redshift
- * Serverless for a namespace), in the target's Region. `role` names the role in the messages. No
- * finding while a trusted service is not a literal: a Token could be any service.
- */
-export function attachedTrustFindings(role: string, cfnRole: iam.CfnRole, target: RedshiftTarget, region: string): Finding[] {
-  const trust = roleTrustStatements(cfnRole);
-  if (trust.some((s) => asList(s.Principal?.Service).some((p) => typeof p !== 'string' || Token.isUnresolved(p)))) return [];
-  const principals = trust.flatMap(servicePrincipals);
-  const untrusted = checkTrustNamesRedshift({ role, principals, target });
-  return untrusted.length > 0 ? untrusted : checkTrustRegion({ role, principals, target, region });
 }
 
 /** The statements of the role's inline policies and of the policies in its stack attached to it. */

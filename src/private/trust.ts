@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import { parseArn } from './arns';
 import { TRUST_POLICY_QUOTA } from './limits';
 import { formatNumber, policySize } from './policy-size';
+import { principalRegion, redshiftPrincipals } from './redshift-principals';
 import { isUnresolved, rejectDuplicates, validateRegion } from './validation';
-import { principalRegion, redshiftPrincipals } from '../rules/trust-names-redshift';
 
 /**
  * The principal a Redshift role is created with. It writes the role's trust as exactly one

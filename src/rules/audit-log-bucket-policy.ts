@@ -1,6 +1,6 @@
 import { Finding, Rule } from './rule';
-import { redshiftPrincipals } from './trust-names-redshift';
 import { asList, servicePrincipals, StatementJson } from '../private/policy-json';
+import { redshiftPrincipals } from '../private/redshift-principals';
 
 /** What Redshift audit logging does to the bucket ("Bucket permissions for Amazon Redshift audit logging"). */
 const NEEDED = ['s3:PutObject', 's3:GetBucketAcl'];

@@ -1,10 +1,5 @@
 import { Finding, RedshiftTarget, Rule } from './rule';
-
-/** The service principals through which Redshift assumes a role: global or Regional, `.cn` too. */
-const PRINCIPALS: Record<RedshiftTarget, RegExp> = {
-  cluster: /^redshift(\.([a-z0-9-]+))?\.amazonaws\.com(\.cn)?$/,
-  namespace: /^redshift-serverless(\.([a-z0-9-]+))?\.amazonaws\.com(\.cn)?$/,
-};
+import { trustNamesRedshift } from '../private/redshift-principals';
 
 /** The principal each target needs, for messages. */
 const NEEDED: Record<RedshiftTarget, string> = {
@@ -18,25 +13,6 @@ export const TRUST_NAMES_REDSHIFT: Rule = {
   summary: 'a role attached to a cluster or namespace whose trust policy does not let Redshift assume it '
     + '(the deploy-time "IAM role must delegate access to an Amazon Redshift account" failure)',
 };
-
-/**
- * The principals among `principals` through which Redshift assumes roles for `target` (`any`:
- * provisioned or Serverless).
- */
-export function redshiftPrincipals(principals: string[], target: RedshiftTarget | 'any'): string[] {
-  const patterns = target === 'any' ? [PRINCIPALS.cluster, PRINCIPALS.namespace] : [PRINCIPALS[target]];
-  return principals.filter((p) => patterns.some((pattern) => pattern.test(p)));
-}
-
-/** The Region of a Regional Redshift principal (`redshift.us-east-1.amazonaws.com`); `undefined` when global. */
-export function principalRegion(principal: string): string | undefined {
-  return PRINCIPALS.cluster.exec(principal)?.[2] ?? PRINCIPALS.namespace.exec(principal)?.[2];
-}
-
-/** Whether a trust that names these service principals lets Redshift assume the role for `target`. */
-export function trustNamesRedshift(principals: string[], target: RedshiftTarget | 'any'): boolean {
-  return redshiftPrincipals(principals, target).length > 0;
-}
 
 /** What the check reads. */
 export interface TrustNamesRedshiftInput {

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { Finding, RedshiftTarget, Rule } from './rule';
-import { principalRegion, redshiftPrincipals } from './trust-names-redshift';
+import { principalRegion, redshiftPrincipals } from '../private/redshift-principals';
 
 export const TRUST_REGION: Rule = {
   id: 'cdk-redshift-iam:trust-region',

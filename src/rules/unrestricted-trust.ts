@@ -1,6 +1,6 @@
 import { Finding, Rule } from './rule';
-import { principalRegion, redshiftPrincipals } from './trust-names-redshift';
 import { servicePrincipals, StatementJson } from '../private/policy-json';
+import { principalRegion, redshiftPrincipals } from '../private/redshift-principals';
 
 export const UNRESTRICTED_TRUST: Rule = {
   id: 'cdk-redshift-iam:unrestricted-trust',

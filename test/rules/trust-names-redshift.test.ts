@@ -1,4 +1,5 @@
-import { checkTrustNamesRedshift, principalRegion, TRUST_NAMES_REDSHIFT, trustNamesRedshift } from '../../src/rules/trust-names-redshift';
+import { principalRegion, trustNamesRedshift } from '../../src/private/redshift-principals';
+import { checkTrustNamesRedshift, TRUST_NAMES_REDSHIFT } from '../../src/rules/trust-names-redshift';
 
 describe('trust names Redshift', () => {
   test('a cluster role that trusts only Lambda is an error finding with the rule\'s id and the deploy-time failure', () => {
