@@ -11,7 +11,7 @@ trap 'rm -rf "$scratch"' EXIT
 # name | file | Python expression old -> new (first occurrence)
 mutations=(
   "write-back-removing-roles|src/association-handler/backends.ts|before.roles.filter((r) => r.status !== 'removing' && !change.remove.includes(r.arn))|before.roles.filter((r) => !change.remove.includes(r.arn))"
-  "ownership-from-properties|src/association-handler/reconcile.ts|const owned = mine.owned.filter(present);|const owned = sortedUnique([...mine.owned, ...mine.listed]).filter(present);"
+  "ownership-from-properties|src/association-handler/plan.ts|const owned = mine.owned.filter(present);|const owned = sortedUnique([...mine.owned, ...mine.listed]).filter(present);"
   "policy-updated-in-place-on-a-new-target|src/associations/role-association.ts|const targetKey = stableHash(\`\${spec.kind}:\${JSON.stringify(stack.resolve(name))}\`);|const targetKey = 'Shared';"
   "one-access-role-for-every-association|src/associations/role-association.ts|const accessRole = new iam.Role(scope, \`AccessRole\${targetKey}\`, {|const accessRole = new iam.Role(Stack.of(scope), 'SharedAccessRole', {"
   "access-denied-is-fatal|src/association-handler/faults.ts|if (DENIED.has(name)) return 'denied';|if (DENIED.has(name)) return 'fatal';"

@@ -1,7 +1,7 @@
 import { backoff, blockedAdvice, classify, errorName, readiness } from './faults';
 import { operationOf, Target } from './operation';
 import { sameRecord, targetPath } from './ownership';
-import { Capabilities, plan } from './reconcile';
+import { Capabilities, plan } from './plan';
 import { deniedError, deniedPause, DENIED_WINDOW_MS, retryDenied, retryThrottled } from './retry';
 import { Backend, CustomResourceEvent, CustomResourceResponse, RecordStore, TargetKind, TargetState } from './types';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS } from './contract';
 import { parsePhysicalId, physicalIdOf, recordName } from './ownership';
-import { Desired } from './reconcile';
+import { Desired } from './plan';
 import { AssociationProperties, CustomResourceEvent, TargetKind } from './types';
 
 /**
