@@ -45,10 +45,18 @@ var import_client_redshift = require("@aws-sdk/client-redshift");
 var import_client_redshift_serverless = require("@aws-sdk/client-redshift-serverless");
 var import_client_ssm = require("@aws-sdk/client-ssm");
 
-// src/association-handler/ownership.ts
+// src/association-handler/contract.ts
 var RECORD_ROOT = "/cdk-redshift-iam";
+function recordPath(kind, name) {
+  return `${RECORD_ROOT}/${kind}/${name}`;
+}
+var DEFAULT_WAIT_SECONDS = 20 * 60;
+var MAX_WAIT_SECONDS = 55 * 60;
+var RESPONSE_MARGIN_SECONDS = 5 * 60;
+
+// src/association-handler/ownership.ts
 function targetPath(kind, name) {
-  return `${RECORD_ROOT}/${kind}/${name.toLowerCase()}`;
+  return recordPath(kind, name.toLowerCase());
 }
 function recordName(kind, name, stackId, logicalId) {
   return `${targetPath(kind, name)}/${stackNameOf(stackId)}/${logicalId}`;
@@ -272,8 +280,6 @@ function blockedAdvice(kind, status) {
 }
 
 // src/association-handler/operation.ts
-var DEFAULT_WAIT_SECONDS = 20 * 60;
-var MAX_WAIT_SECONDS = 55 * 60;
 function operationOf(event) {
   const props = event.ResourceProperties ?? {};
   const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(props.WaitTimeoutSeconds ?? DEFAULT_WAIT_SECONDS) || DEFAULT_WAIT_SECONDS));
@@ -315,7 +321,7 @@ function operationOf(event) {
   };
 }
 
-// src/association-handler/reconcile.ts
+// src/association-handler/plan.ts
 var SERVICE_LINKED = /:role\/aws-service-role\//;
 function isServiceLinked(arn) {
   return SERVICE_LINKED.test(arn);
