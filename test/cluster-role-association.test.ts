@@ -2,9 +2,9 @@ import { aws_iam as iam, aws_redshift as redshift, Duration, Stack } from 'aws-c
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ClusterRoleAssociation, NamespaceRoleAssociation, RedshiftServiceRole } from '../src';
-import { newestNodeRuntime } from '../src/private/lambda-runtime';
 import { decide, materialize, PolicyDoc, roleMay, roleView } from './helpers/iam';
 import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
+import { newestNodeRuntime } from '../src/private/lambda-runtime';
 
 const NS_ID = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
