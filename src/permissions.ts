@@ -1,15 +1,11 @@
-import { aws_iam as iam, aws_s3 as s3, Duration, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_s3 as s3, Duration } from 'aws-cdk-lib';
+import { associateRoles } from './access/associate-roles';
 import { allowAuditLogging, AuditLoggingOptions } from './access/audit-logging';
+import { getClusterCredentials, getClusterCredentialsWithIam } from './access/cluster-credentials';
 import { dataApi, DataApiOptions } from './access/data-api';
 import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
-import { durationSeconds, oneOrMany, scopeOf, tagKey } from './private/conditions';
-import { acknowledgeGrantedWildcard } from './private/grantee-wildcards';
-import { passRoleToRedshift } from './private/pass-role';
-import { checkClusterAction } from './private/redshift-actions';
-import { checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE } from './private/redshift-arns';
-import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from './private/validation';
-import { RedshiftArn, RedshiftArnOptions } from './redshift-arn';
-
+import { manageClusters } from './access/manage-clusters';
+import { RedshiftArnOptions } from './redshift-arn';
 /**
  * Options of `RedshiftPermissions.associateRoles`.
  */
@@ -167,27 +163,7 @@ export class RedshiftPermissions {
    * clusters, and `iam:PassRole` on the named roles, to Redshift only.
    */
   public static associateRoles(grantee: iam.IGrantable, options: AssociateRolesOptions): iam.Grant {
-    if (options.clusterIdentifiers.length === 0) throw new Error('`clusterIdentifiers` must name at least one cluster');
-    if (options.roles.length === 0) throw new Error('`roles` must list at least one role');
-    options.clusterIdentifiers.forEach((c) => validateClusterIdentifier('clusterIdentifiers', c));
-    rejectDuplicates('clusterIdentifiers', options.clusterIdentifiers);
-    const scope = scopeOf(grantee);
-    const clusters = options.clusterIdentifiers.map((c) => RedshiftArn.cluster(scope, c, options));
-    acknowledgeGrantedWildcard(scope, '*', ['redshift:DescribeClusters'],
-      'redshift:DescribeClusters on \'*\' is the documented policy of "Associating IAM roles with clusters" (Amazon Redshift '
-      + 'Management Guide): it lets the operator list the clusters to find the one to change, and only reads their descriptions; '
-      + 'the changes (ModifyClusterIamRoles, iam:PassRole) are limited to the named clusters and roles (cdk-redshift-iam).');
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['redshift:DescribeClusters'],
-      resourceArns: ['*'],
-    }).combine(iam.Grant.addToPrincipal({
-      grantee,
-      actions: options.allowCreateCluster
-        ? ['redshift:ModifyClusterIamRoles', 'redshift:CreateCluster']
-        : ['redshift:ModifyClusterIamRoles'],
-      resourceArns: clusters,
-    })).combine(passRoleToRedshift(grantee, options.roles));
+    return associateRoles(grantee, options);
   }
 
   /**
@@ -196,56 +172,7 @@ export class RedshiftPermissions {
    * `redshift:CreateClusterUser` (autoCreate) and `redshift:JoinGroup` (dbGroups) when asked.
    */
   public static getClusterCredentials(grantee: iam.IGrantable, options: GetClusterCredentialsOptions): iam.Grant {
-    validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
-    const users = options.dbUsers ?? [];
-    users.forEach((u) => validateDbUserName('dbUsers', u));
-    rejectDuplicates('dbUsers', users);
-    rejectDuplicates('dbNames', options.dbNames ?? []);
-    rejectDuplicates('dbGroups', options.dbGroups ?? []);
-    (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
-    (options.dbGroups ?? []).forEach((g) => checkName('dbGroups', g, GROUP_NAME, GROUP_NAME_RULE));
-    if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user');
-    if (options.dbUsers !== undefined && options.allDbUsers) throw new Error('`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user');
-    if (options.dbUsers === undefined && !options.allDbUsers) {
-      throw new Error('`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included');
-    }
-    if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
-    if (options.dbGroups !== undefined && options.dbGroups.length === 0) throw new Error('`dbGroups` must list at least one group; leave it out to join none');
-
-    const scope = scopeOf(grantee);
-    const cluster = options.clusterIdentifier;
-    const userArns = (users.length > 0 ? users : ['*']).map((u) => RedshiftArn.dbUser(scope, cluster, u, options));
-    const dbNameArns = (options.dbNames ?? ['*']).map((d) => RedshiftArn.dbName(scope, cluster, d, options));
-
-    const conditions: Record<string, Record<string, unknown>> = {};
-    const equals: Record<string, unknown> = {};
-    if (users.length > 0) equals['redshift:DbUser'] = oneOrMany(users);
-    if (options.dbNames) equals['redshift:DbName'] = oneOrMany(options.dbNames);
-    if (Object.keys(equals).length > 0) conditions.StringEquals = equals;
-    if (options.maxDuration) conditions.NumericLessThanEquals = { 'redshift:DurationSeconds': durationSeconds(options.maxDuration) };
-
-    let grant = iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['redshift:GetClusterCredentials'],
-      resourceArns: [...userArns, ...dbNameArns],
-      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
-    });
-    if (options.autoCreate) {
-      grant = grant.combine(iam.Grant.addToPrincipal({
-        grantee,
-        actions: ['redshift:CreateClusterUser'],
-        resourceArns: userArns,
-        conditions: users.length > 0 ? { StringEquals: { 'redshift:DbUser': oneOrMany(users) } } : undefined,
-      }));
-    }
-    if (options.dbGroups && options.dbGroups.length > 0) {
-      grant = grant.combine(iam.Grant.addToPrincipal({
-        grantee,
-        actions: ['redshift:JoinGroup'],
-        resourceArns: options.dbGroups.map((g) => RedshiftArn.dbGroup(scope, cluster, g, options)),
-      }));
-    }
-    return grant;
+    return getClusterCredentials(grantee, options);
   }
 
   /**
@@ -253,20 +180,7 @@ export class RedshiftPermissions {
    * the named databases, limited with `redshift:DbName` and `redshift:DurationSeconds`.
    */
   public static getClusterCredentialsWithIam(grantee: iam.IGrantable, options: GetClusterCredentialsWithIamOptions): iam.Grant {
-    validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
-    rejectDuplicates('dbNames', options.dbNames ?? []);
-    if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
-    (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
-    const scope = scopeOf(grantee);
-    const conditions: Record<string, Record<string, unknown>> = {};
-    if (options.dbNames) conditions.StringEquals = { 'redshift:DbName': oneOrMany(options.dbNames) };
-    if (options.maxDuration) conditions.NumericLessThanEquals = { 'redshift:DurationSeconds': durationSeconds(options.maxDuration) };
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['redshift:GetClusterCredentialsWithIAM'],
-      resourceArns: (options.dbNames ?? ['*']).map((d) => RedshiftArn.dbName(scope, options.clusterIdentifier, d, options)),
-      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
-    });
+    return getClusterCredentialsWithIam(grantee, options);
   }
 
   /**
@@ -276,43 +190,7 @@ export class RedshiftPermissions {
    * with the tag `usage=production` and tag keys within `costcenter` and `usage`.
    */
   public static manageClusters(grantee: iam.IGrantable, options: ManageClustersOptions): iam.Grant {
-    if (options.actions.length === 0) throw new Error('`actions` must list at least one Redshift action');
-    const actions = options.actions.map((a) => {
-      const action = a.includes(':') ? a : `redshift:${a}`;
-      if (!Token.isUnresolved(action) && !/^redshift:[A-Za-z]+$/.test(action)) {
-        throw new Error(`\`actions\` must be Redshift actions such as redshift:ModifyCluster (no wildcards), got: '${a}'`);
-      }
-      if (!Token.isUnresolved(action)) checkClusterAction(scopeOf(grantee), action);
-      return action;
-    });
-    rejectDuplicates('actions', actions);
-    const equals: Record<string, string> = {};
-    for (const [key, value] of Object.entries(options.resourceTags ?? {})) equals[`aws:ResourceTag/${tagKey('resourceTags', key)}`] = value;
-    for (const [key, value] of Object.entries(options.requestTags ?? {})) equals[`aws:RequestTag/${tagKey('requestTags', key)}`] = value;
-    const conditions: Record<string, Record<string, unknown>> = {};
-    if (Object.keys(equals).length > 0) conditions.StringEquals = equals;
-    if (options.allowedTagKeys !== undefined) {
-      if (options.allowedTagKeys.length === 0) throw new Error('`allowedTagKeys` must list at least one tag key; leave it out to allow any');
-      options.allowedTagKeys.forEach((k) => tagKey('allowedTagKeys', k));
-      rejectDuplicates('allowedTagKeys', options.allowedTagKeys);
-      conditions['ForAllValues:StringEquals'] = { 'aws:TagKeys': options.allowedTagKeys };
-    }
-    const scope = scopeOf(grantee);
-    const clusters = RedshiftArn.cluster(scope, '*', { region: options.region, account: options.account });
-    if (Object.keys(conditions).length > 0) {
-      // The tag conditions, not the ARN, choose the clusters: the ARN's `*` is how the documented
-      // examples write it. Without a condition the grant reaches every cluster and stays reported.
-      acknowledgeGrantedWildcard(scope, clusters, actions,
-        `${actions.join(', ')} on every cluster of the account and Region only where the tag conditions (${Object.keys(conditions).join(', ')}) hold, `
-        + 'as in the examples of "Using IAM policy conditions for fine-grained access control" (Amazon Redshift Management Guide): '
-        + 'the tags, not the ARN, choose the clusters (cdk-redshift-iam).');
-    }
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns: [clusters],
-      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
-    });
+    return manageClusters(grantee, options);
   }
 
   /**
