@@ -1,7 +1,8 @@
 import { backoff, blockedAdvice, classify, errorName, readiness } from './faults';
 import { operationOf, Target } from './operation';
-import { sameRecord, targetPath } from './ownership';
+import { sameRecord } from './ownership';
 import { Capabilities, plan } from './plan';
+import { TargetRecords } from './records';
 import { deniedError, deniedPause, DENIED_WINDOW_MS, retryDenied, retryThrottled } from './retry';
 import { Backend, CustomResourceEvent, CustomResourceResponse, RecordStore, TargetKind, TargetState } from './types';
 
@@ -160,58 +161,41 @@ type Step = 'done' | { readonly pause: number; readonly waitingFor: string };
  */
 async function step(round: Round): Promise<Step> {
   const { op, session, deps, label, backend, deadline } = round;
-  const store = session.store;
   const call = <T>(fn: () => Promise<T>) => retryThrottled(fn, deps, deadline);
   // The records first, the target right before planning: what is written rests on a fresh read.
-  const path = targetPath(op.kind, op.name);
-  let records = await call(() => store.list(path));
-  let mine = records.get(op.record);
-  if (op.releasing && mine && !mine.released) {
-    // Announce the release, then read again: of two associations letting go of the same role at
-    // the same moment, at least the second to read sees that the other no longer lists it, and
-    // detaches it (write, then read: one of the two always sees the other's write).
-    const released = { listed: [], owned: mine.owned, defaultRole: mine.defaultRole, released: true };
-    await call(() => store.put(op.record, released));
-    records = await call(() => store.list(path));
-    records.set(op.record, released);
-    mine = released;
-  }
+  const records = new TargetRecords(session.store, op.kind, op.name, op.record, call);
+  await records.read();
+  if (op.releasing && records.mine && !records.mine.released) await records.announceRelease();
+  const mine = records.mine;
   // Roles another association left behind and nobody lists any more: whoever lets go detaches them.
-  const others = [...records].filter(([name]) => name !== op.record).map(([, r]) => r);
+  const others = [...records.all].filter(([name]) => name !== op.record).map(([, r]) => r);
   const inherited = others.some((r) => r.owned.some((arn) => !r.listed.includes(arn) && !others.some((o) => o.listed.includes(arn))));
   if (op.releasing && (!mine || (mine.owned.length === 0 && !mine.defaultRole && !inherited))) {
     // Nothing of this association's is attached, and nothing is left behind by another
     // (a failed create, an empty record): nothing to touch.
-    if (mine) await call(() => store.delete(op.record));
+    if (mine) await records.forget();
     return 'done';
   }
-  if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) {
-    // Announce the roles this association lists before reading the target, so that another
-    // association of the target that is letting them go right now keeps them.
-    const announced = { ...mine ?? { owned: [] }, listed: [...new Set([...mine?.listed ?? [], ...op.desired.roles])], released: undefined };
-    await call(() => store.put(op.record, announced));
-    records = await call(() => store.list(path));
-    records.set(op.record, announced);
-  }
+  if (!op.releasing && op.desired.roles.some((arn) => !(mine?.listed ?? []).includes(arn))) await records.announceListing(op.desired.roles);
   const state: TargetState = await call(() => backend.describe());
   if (!state.exists) {
     // A new association (or one moved here) needs its target. One that was already here, and whose
     // target was deleted since, has nothing left to hold: an update (a rollback among them) succeeds.
     if (!op.releasing && !op.wasHere) throw new Error(`${label} does not exist: create it first, or check its name and the stack's Region`);
     // Gone: its roles went with it.
-    await call(() => store.delete(op.record));
+    await records.forget();
     return 'done';
   }
   const ready = readiness(op.kind, state.status);
   if (ready === 'blocked') {
     if (op.releasing && state.status === 'DELETING') {
-      await call(() => store.delete(op.record));
+      await records.forget();
       return 'done';
     }
     if (op.releasing && mine) {
       // Let go of the roles in the record, so that the next association operation on this target
       // (or a retried delete) detaches them once the target is back.
-      await call(() => store.put(op.record, { ...mine, listed: [], released: true }));
+      await records.keep({ ...mine, listed: [], released: true });
     }
     throw new Error(`${label} is ${state.status}, so its IAM roles cannot be changed: ${blockedAdvice(op.kind, state.status!)}`);
   }
@@ -221,7 +205,7 @@ async function step(round: Round): Promise<Step> {
     self: op.record,
     desired: op.desired,
     state,
-    records,
+    records: records.all,
     capabilities: CAPABILITIES[op.kind],
     removedEarlier: round.removed,
     releasing: op.releasing,
@@ -229,11 +213,11 @@ async function step(round: Round): Promise<Step> {
   if (next.kind === 'wait') return { pause: POLL_MS, waitingFor: next.reason };
   if (next.kind === 'done') {
     if (op.releasing && next.record.owned.length === 0) {
-      await call(() => store.delete(op.record));
-    } else if (!sameRecord(records.get(op.record), next.record)) {
-      await call(() => store.put(op.record, next.record));
+      await records.forget();
+    } else if (!sameRecord(records.mine, next.record)) {
+      await records.keep(next.record);
     }
-    for (const name of next.releasedRecords) await call(() => store.delete(name));
+    await records.forget(next.releasedRecords);
     return 'done';
   }
   try {
@@ -252,7 +236,7 @@ async function step(round: Round): Promise<Step> {
   round.attempt = 0;
   // Recorded before anything else can fail: what the call attached is now this association's. Its
   // own record was written before in this operation, or long ago, so a denial here is brief.
-  await retryDenied(() => store.put(op.record, next.record), deps, Number.MAX_SAFE_INTEGER, `ssm:PutParameter on ${op.record}`);
+  await retryDenied(() => records.keep(next.record), deps, Number.MAX_SAFE_INTEGER, `ssm:PutParameter on ${op.record}`);
   return { pause: 2_000, waitingFor: 'Redshift to apply the change' };
 }
 
