@@ -1,4 +1,4 @@
-import { rejectDuplicates, redshiftIdentifier, validateRedshiftName } from './private/validation';
+import { validateList, redshiftIdentifier, validateRedshiftName } from './private/validation';
 
 /**
  * The Redshift commands for which GRANT ASSUMEROLE lets database users use an IAM role.
@@ -80,15 +80,15 @@ export function renderAssumeRoleGrant(onText: string, options: AssumeRoleGrantOp
     throw new Error('assumeRoleGrantSql needs at least one of `users`, `groups` or `roles`: GRANT ASSUMEROLE names who may use the IAM role');
   }
   const commands = options.commands ?? [RedshiftCommand.ALL];
-  if (commands.length === 0) {
-    throw new Error('`commands` must list at least one RedshiftCommand: leave it out for RedshiftCommand.ALL');
-  }
-  for (const command of commands) {
-    if (!(command in COMMAND_SQL)) {
-      throw new Error(`\`commands\` must be RedshiftCommand values (ALL, COPY, UNLOAD, EXTERNAL_FUNCTION, CREATE_MODEL), got: '${command}'`);
-    }
-  }
-  rejectDuplicates('commands', commands);
+  validateList('commands', commands, {
+    what: 'RedshiftCommand',
+    omit: 'for RedshiftCommand.ALL',
+    each: (prop, command) => {
+      if (!(command in COMMAND_SQL)) {
+        throw new Error(`\`${prop}\` must be RedshiftCommand values (ALL, COPY, UNLOAD, EXTERNAL_FUNCTION, CREATE_MODEL), got: '${command}'`);
+      }
+    },
+  });
   if (commands.length > 1 && commands.includes(RedshiftCommand.ALL)) {
     throw new Error(`\`commands\` lists RedshiftCommand.ALL with other commands (${commands.filter((c) => c !== RedshiftCommand.ALL).join(', ')}): ALL already covers them`);
   }
@@ -102,10 +102,6 @@ export function renderAssumeRoleGrant(onText: string, options: AssumeRoleGrantOp
 
 function checkNames(prop: string, names: string[] | undefined): string[] {
   if (names === undefined) return [];
-  if (names.length === 0) {
-    throw new Error(`\`${prop}\` must not be an empty list: leave it out instead`);
-  }
-  names.forEach((name) => validateRedshiftName(prop, name));
-  rejectDuplicates(prop, names);
+  validateList(prop, names, { what: prop.replace(/s$/, ''), omit: 'instead', each: validateRedshiftName });
   return names;
 }

@@ -2,8 +2,8 @@ import { aws_iam as iam, Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { createAssociation } from './associations/role-association';
 import { RedshiftPermissions } from './permissions';
+import { redshiftArn } from './private/redshift-arns';
 import { validateClusterIdentifier } from './private/validation';
-import { RedshiftArn } from './redshift-arn';
 
 /**
  * Properties shared by the role associations.
@@ -82,7 +82,8 @@ export class ClusterRoleAssociation extends Construct {
     createAssociation(this, props, {
       kind: 'cluster',
       name: props.clusterIdentifier,
-      targetArn: RedshiftArn.cluster(this, props.clusterIdentifier),
+      // Validated above, as one cluster (RedshiftArn.cluster would check it again, and allow '*').
+      targetArn: redshiftArn(this, 'cluster', props.clusterIdentifier, {}),
       targetActions: ['redshift:DescribeClusters', 'redshift:ModifyClusterIamRoles'],
       passedToService: 'redshift.amazonaws.com',
     });

@@ -2,8 +2,8 @@ import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { createAssociation } from './associations/role-association';
 import { RoleAssociationOptions } from './cluster-role-association';
+import { serverlessArn } from './private/redshift-arns';
 import { isUuid, validateServerlessName } from './private/validation';
-import { RedshiftArn } from './redshift-arn';
 
 /**
  * Properties of a NamespaceRoleAssociation.
@@ -61,7 +61,8 @@ export class NamespaceRoleAssociation extends Construct {
     this.namespaceName = props.namespaceName;
     this.roles = [...props.roles];
     this.defaultRole = props.defaultRole;
-    this.namespaceArn = RedshiftArn.serverlessNamespace(this, props.namespaceId);
+    // Validated above, as one namespace (RedshiftArn.serverlessNamespace would check it again, and allow '*').
+    this.namespaceArn = serverlessArn(this, 'namespace', props.namespaceId, {});
     createAssociation(this, props, {
       kind: 'namespace',
       name: props.namespaceName,

@@ -1,7 +1,7 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { TrustPrincipal } from './private/trust';
-import { rejectDuplicates, validateClusterIdentifier } from './private/validation';
+import { validateList, validateClusterIdentifier } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 
 /**
@@ -84,12 +84,9 @@ export class RedshiftSchedulerRole extends iam.Role {
 
   constructor(scope: Construct, id: string, props: RedshiftSchedulerRoleProps) {
     const clusters = props.clusterIdentifiers;
-    if (clusters.length === 0) throw new Error('`clusterIdentifiers` must name at least one cluster');
-    clusters.forEach((c) => validateClusterIdentifier('clusterIdentifiers', c));
-    rejectDuplicates('clusterIdentifiers', clusters);
+    validateList('clusterIdentifiers', clusters, { what: 'cluster', each: validateClusterIdentifier });
     const actions = props.actions ?? [ScheduledActionType.PAUSE, ScheduledActionType.RESUME, ScheduledActionType.RESIZE];
-    if (actions.length === 0) throw new Error('`actions` must list at least one ScheduledActionType; leave it out for PAUSE, RESUME and RESIZE');
-    rejectDuplicates('actions', actions);
+    validateList('actions', actions, { what: 'ScheduledActionType', omit: 'for PAUSE, RESUME and RESIZE' });
 
     super(scope, id, {
       // One trust statement naming both services, as the documentation writes it.

@@ -54,9 +54,9 @@ describe('assumeRoleGrantSql on a role', () => {
   test.each<[string, any, string]>([
     ['no grantee', {}, 'assumeRoleGrantSql needs at least one of `users`, `groups` or `roles`: GRANT ASSUMEROLE names who may use the IAM role'],
     ['only commands', { commands: [RedshiftCommand.COPY] }, 'assumeRoleGrantSql needs at least one of `users`, `groups` or `roles`'],
-    ['an empty users list', { users: [], groups: ['etl'] }, '`users` must not be an empty list: leave it out instead'],
-    ['an empty groups list', { users: ['u'], groups: [] }, '`groups` must not be an empty list: leave it out instead'],
-    ['an empty roles list', { users: ['u'], roles: [] }, '`roles` must not be an empty list: leave it out instead'],
+    ['an empty users list', { users: [], groups: ['etl'] }, '`users` must list at least one user: leave it out instead'],
+    ['an empty groups list', { users: ['u'], groups: [] }, '`groups` must list at least one group: leave it out instead'],
+    ['an empty roles list', { users: ['u'], roles: [] }, '`roles` must list at least one role: leave it out instead'],
     ['a user with a space', { users: ['user 1'] }, "`users` must be Redshift names of 1 to 127 characters, starting with a letter or underscore, of letters, digits and _$.@+:-, got: 'user 1'"],
     ['a user starting with a digit', { users: ['1user'] }, "`users` must be Redshift names of 1 to 127 characters, starting with a letter or underscore, of letters, digits and _$.@+:-, got: '1user'"],
     ['a quote in a group', { groups: ["etl'; DROP TABLE sales; --"] }, "`groups` must be Redshift names of 1 to 127 characters, starting with a letter or underscore, of letters, digits and _$.@+:-, got: 'etl'; DROP TABLE sales; --'"],

@@ -1,9 +1,10 @@
-import { aws_iam as iam, aws_redshift as redshift, Duration, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ClusterRoleAssociation, NamespaceRoleAssociation, RedshiftServiceRole } from '../src';
 import { decide, materialize, PolicyDoc, roleMay, roleView } from './helpers/iam';
 import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
+import { testCluster } from './helpers/targets';
 import { newestNodeRuntime } from '../src/private/lambda-runtime';
 
 const NS_ID = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -131,9 +132,7 @@ describe('ClusterRoleAssociation', () => {
 
   test('a CfnCluster of the same stack works by its ref', () => {
     const stack = newStack();
-    const cluster = new redshift.CfnCluster(stack, 'Cluster', {
-      clusterType: 'single-node', dbName: 'dev', masterUsername: 'admin', manageMasterPassword: true, nodeType: 'ra3.large', encrypted: true,
-    });
+    const cluster = testCluster(stack);
     new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: cluster.ref, roles: [new RedshiftServiceRole(stack, 'Role')] });
     synth(stack).hasResourceProperties('Custom::RedshiftClusterRoleAssociation', { Name: { Ref: 'Cluster' } });
   });

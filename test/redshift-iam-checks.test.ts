@@ -3,8 +3,6 @@ import {
   Aspects,
   aws_iam as iam,
   aws_kinesis as kinesis,
-  aws_redshift as redshift,
-  aws_redshiftserverless as rss,
   aws_s3 as s3,
   CfnParameter,
   Fn,
@@ -16,6 +14,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftIamChecksProps, RedshiftServiceRole } from '../src';
 import { lintTemplates } from './helpers/cfn-lint';
 import { newStack, synth } from './helpers/synth';
+import { testCluster, testNamespace } from './helpers/targets';
 
 function checkedStack(region = 'us-west-2', props?: RedshiftIamChecksProps): Stack {
   const stack = newStack({ env: { account: '123456789012', region } });
@@ -23,11 +22,7 @@ function checkedStack(region = 'us-west-2', props?: RedshiftIamChecksProps): Sta
   return stack;
 }
 
-function plainCluster(stack: Stack, iamRoles: string[]): redshift.CfnCluster {
-  return new redshift.CfnCluster(stack, 'Cluster', {
-    clusterType: 'single-node', dbName: 'dev', masterUsername: 'admin', manageMasterPassword: true, nodeType: 'ra3.large', encrypted: true, iamRoles,
-  });
-}
+const plainCluster = (stack: Stack, iamRoles: string[]) => testCluster(stack, { iamRoles });
 
 /** The stack's annotations; its template goes through the cfn-lint gate as well. */
 const annotations = (stack: Stack) => {
@@ -99,8 +94,8 @@ describe('RedshiftIamChecks errors', () => {
       const stack = checkedStack();
       const provisionedOnly = new RedshiftServiceRole(stack, 'Provisioned');
       const serverless = new RedshiftServiceRole(stack, 'Serverless', { serverless: true });
-      new rss.CfnNamespace(stack, 'Bad', { namespaceName: 'bad', iamRoles: [provisionedOnly.roleArn] });
-      new rss.CfnNamespace(stack, 'Good', { namespaceName: 'good', iamRoles: [serverless.roleArn] });
+      testNamespace(stack, { namespaceName: 'bad', iamRoles: [provisionedOnly.roleArn] }, 'Bad');
+      testNamespace(stack, { namespaceName: 'good', iamRoles: [serverless.roleArn] }, 'Good');
       annotations(stack).hasError('/TestStack/Bad', Match.stringLikeRegexp('does not let redshift-serverless.amazonaws.com assume it'));
       annotations(stack).hasNoError('/TestStack/Good', ANY);
     });
@@ -148,14 +143,14 @@ describe('RedshiftIamChecks on roles given as a list Token', () => {
   test('a CfnNamespace whose iamRoles is a list Token, with a default role, passes', () => {
     const stack = checkedStack();
     const roles = new CfnParameter(stack, 'Roles', { type: 'CommaDelimitedList' });
-    new rss.CfnNamespace(stack, 'Namespace', { namespaceName: 'ns1', iamRoles: roles.valueAsList, defaultIamRoleArn: Fn.select(0, roles.valueAsList) });
+    testNamespace(stack, { namespaceName: 'ns1', iamRoles: roles.valueAsList, defaultIamRoleArn: Fn.select(0, roles.valueAsList) });
     annotations(stack).hasNoError('*', Match.anyValue());
   });
 
   test('a literal list next to it is still checked', () => {
     const stack = checkedStack();
     const roles = new CfnParameter(stack, 'Roles', { type: 'CommaDelimitedList' });
-    new rss.CfnNamespace(stack, 'Namespace', { namespaceName: 'ns1', iamRoles: roles.valueAsList });
+    testNamespace(stack, { namespaceName: 'ns1', iamRoles: roles.valueAsList });
     const lambdaRole = new iam.Role(stack, 'LambdaRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     plainCluster(stack, [lambdaRole.roleArn]);
     annotations(stack).hasError('/TestStack/Cluster', Match.stringLikeRegexp("Role 'TestStack/LambdaRole/Resource' is attached to this cluster"));

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { RedshiftSchedulerRole, RedshiftSchedulerRoleProps, ScheduledActionType } from '../src';
 import { assume, roleMay, roleView } from './helpers/iam';
 import { newStack, synth } from './helpers/synth';
+import { trustStatement } from './helpers/trust';
 
 const cluster = (name: string) => `arn:aws:redshift:us-west-2:123456789012:cluster:${name}`;
 
@@ -16,13 +17,7 @@ describe('RedshiftSchedulerRole', () => {
     const template = synth(stack);
     template.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'RedshiftScheduler',
-      AssumeRolePolicyDocument: {
-        Statement: [{
-          Effect: 'Allow',
-          Action: 'sts:AssumeRole',
-          Principal: { Service: ['scheduler.redshift.amazonaws.com', 'redshift.amazonaws.com'] },
-        }],
-      },
+      AssumeRolePolicyDocument: { Statement: [trustStatement(['scheduler.redshift.amazonaws.com', 'redshift.amazonaws.com'])] },
       Description: 'Redshift scheduled actions (PAUSE, RESUME, RESIZE) on my-cluster, reporting',
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
@@ -76,10 +71,10 @@ describe('RedshiftSchedulerRole', () => {
   });
 
   test.each<[Partial<RedshiftSchedulerRoleProps>, string]>([
-    [{ clusterIdentifiers: [] }, '`clusterIdentifiers` must name at least one cluster'],
+    [{ clusterIdentifiers: [] }, '`clusterIdentifiers` must list at least one cluster'],
     [{ clusterIdentifiers: ['My_Cluster'] }, "`clusterIdentifiers` must be 1 to 63 lowercase letters, digits or hyphens, start with a letter, and contain no two consecutive hyphens and no trailing hyphen (Redshift cluster identifier), got: 'My_Cluster'"],
     [{ clusterIdentifiers: ['c1', 'c1'] }, "`clusterIdentifiers` lists 'c1' more than once"],
-    [{ clusterIdentifiers: ['c1'], actions: [] }, '`actions` must list at least one ScheduledActionType; leave it out for PAUSE, RESUME and RESIZE'],
+    [{ clusterIdentifiers: ['c1'], actions: [] }, '`actions` must list at least one ScheduledActionType: leave it out for PAUSE, RESUME and RESIZE'],
     [{ clusterIdentifiers: ['c1'], actions: [ScheduledActionType.PAUSE, ScheduledActionType.PAUSE] }, "`actions` lists 'PAUSE' more than once"],
   ])('rejects %j', (props, message) => {
     expect(() => new RedshiftSchedulerRole(newStack(), 'Scheduler', props as RedshiftSchedulerRoleProps)).toThrow(message);

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { DatabaseUser, RedshiftServiceRole } from '../src';
 import { assume, roleView } from './helpers/iam';
 import { ACCOUNT, newStack, synth } from './helpers/synth';
+import { expectedTrust, trustStatement } from './helpers/trust';
 
 const USER1 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user1';
 const USER2 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user2';
@@ -14,30 +15,14 @@ describe('RedshiftServiceRole trust', () => {
     // WHEN
     new RedshiftServiceRole(stack, 'Role');
     // THEN
-    synth(stack).hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'redshift.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-        }],
-      },
-    });
+    synth(stack).hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: expectedTrust(trustStatement('redshift.amazonaws.com')) });
   });
 
   test('regions: the Regional principals of the seed, and no global principal', () => {
     const stack = newStack();
     new RedshiftServiceRole(stack, 'Role', { regions: ['us-east-1', 'us-west-2'] });
     synth(stack).hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: ['redshift.us-east-1.amazonaws.com', 'redshift.us-west-2.amazonaws.com'] },
-          Action: 'sts:AssumeRole',
-        }],
-      },
+      AssumeRolePolicyDocument: expectedTrust(trustStatement(['redshift.us-east-1.amazonaws.com', 'redshift.us-west-2.amazonaws.com'])),
     });
   });
 
@@ -47,15 +32,7 @@ describe('RedshiftServiceRole trust', () => {
       databaseUsers: [DatabaseUser.inCluster('my-cluster', 'user1'), DatabaseUser.inCluster('my-cluster', 'user2')],
     });
     synth(stack).hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'redshift.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': [USER1, USER2] } },
-        }],
-      },
+      AssumeRolePolicyDocument: expectedTrust(trustStatement('redshift.amazonaws.com', { StringEquals: { 'sts:ExternalId': [USER1, USER2] } })),
     });
   });
 
@@ -89,13 +66,7 @@ describe('RedshiftServiceRole trust', () => {
     const stack = newStack();
     new RedshiftServiceRole(stack, 'Role', { serverless: true });
     synth(stack).hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com'] },
-          Action: 'sts:AssumeRole',
-        }],
-      },
+      AssumeRolePolicyDocument: { Statement: [trustStatement(['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com'])] },
     });
   });
 

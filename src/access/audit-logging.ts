@@ -1,7 +1,7 @@
 import { aws_iam as iam, aws_s3 as s3, region_info as regionInfo, Stack, Token } from 'aws-cdk-lib';
 import { oneOrMany } from '../private/conditions';
-import { rejectDuplicates, validateAccount, validateClusterIdentifier, validateKeyPrefix } from '../private/validation';
-import { RedshiftArn } from '../redshift-arn';
+import { redshiftArn } from '../private/redshift-arns';
+import { validateList, validateAccount, validateClusterIdentifier, validateKeyPrefix } from '../private/validation';
 
 /**
  * Options of `RedshiftPermissions.allowAuditLogging`.
@@ -58,9 +58,7 @@ export function allowAuditLogging(bucket: s3.IBucket, options: AuditLoggingOptio
   validateAuditPrefix(options.keyPrefix);
   const clusters = options.clusterIdentifiers;
   if (clusters !== undefined) {
-    if (clusters.length === 0) throw new Error('`clusterIdentifiers` must name at least one cluster; leave it out for any cluster of the account');
-    clusters.forEach((c) => validateClusterIdentifier('clusterIdentifiers', c));
-    rejectDuplicates('clusterIdentifiers', clusters);
+    validateList('clusterIdentifiers', clusters, { what: 'cluster', omit: 'for any cluster of the account', each: validateClusterIdentifier });
   }
   if (options.account !== undefined) validateAccount('account', options.account);
   rejectKms(bucket);
@@ -68,7 +66,7 @@ export function allowAuditLogging(bucket: s3.IBucket, options: AuditLoggingOptio
   const stack = Stack.of(bucket);
   const account = options.account ?? stack.account;
   const conditions = clusters !== undefined
-    ? { StringEquals: { 'aws:SourceArn': oneOrMany(clusters.map((c) => RedshiftArn.cluster(bucket, c, { account: options.account }))) } }
+    ? { StringEquals: { 'aws:SourceArn': oneOrMany(clusters.map((c) => redshiftArn(bucket, 'cluster', c, { account: options.account }))) } }
     : { StringEquals: { 'aws:SourceAccount': account } };
   const principals = auditLoggingPrincipals(stack.region).map((p) => new iam.ServicePrincipal(p));
   const statements = [

@@ -1,7 +1,7 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { parseArn } from '../private/arns';
 import { oneOrMany } from '../private/conditions';
-import { rejectDuplicates, validateAccount } from '../private/validation';
+import { validateList, validateAccount } from '../private/validation';
 
 /**
  * Options of `RedshiftPermissions.integrationResourcePolicy`.
@@ -51,15 +51,9 @@ const NAMESPACE_ARN = /^arn:aws[a-z-]*:redshift(-serverless)?:[a-z0-9-]+:[0-9]{1
  */
 export function integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
   validateTarget(options.targetArn);
-  if (options.sources.length === 0) throw new Error('`sources` must list at least one source ARN');
-  options.sources.forEach(validateSource);
-  rejectDuplicates('sources', options.sources);
+  validateList('sources', options.sources, { what: 'source ARN', each: (_prop, source) => validateSource(source) });
   const creators = options.creatorAccounts;
-  if (creators !== undefined) {
-    if (creators.length === 0) throw new Error('`creatorAccounts` must list at least one account; leave it out to authorize none');
-    creators.forEach((a) => validateAccount('creatorAccounts', a));
-    rejectDuplicates('creatorAccounts', creators);
-  }
+  if (creators !== undefined) validateList('creatorAccounts', creators, { what: 'account', omit: 'to authorize none', each: validateAccount });
 
   const fromSources = { StringEquals: { 'aws:SourceArn': oneOrMany(options.sources) } };
   const document = new iam.PolicyDocument({

@@ -6,11 +6,10 @@ import {
   AssociationProperties, DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS, MIN_WAIT_SECONDS, recordPath, RESOURCE_TYPES, RESPONSE_MARGIN_SECONDS,
 } from '../association-handler/contract';
 import { isAcknowledged } from '../private/acknowledgements';
-import { firstRepeat } from '../private/duplicates';
-import { MAX_ROLES_PER_CLUSTER } from '../private/limits';
 import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
 import { findRole } from '../private/role-references';
 import { describeRole, roleAccount } from '../private/roles';
+import { validateList } from '../private/validation';
 import { attachedTrustFindings } from '../rules/attached-trust';
 import { checkRoleAccount } from '../rules/role-account';
 import { checkRolesPerCluster } from '../rules/roles-per-cluster';
@@ -118,14 +117,10 @@ function sameRole(a: iam.IRole, b: iam.IRole): boolean {
 }
 
 function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' | 'namespace'): void {
-  if (props.roles.length === 0) {
-    throw new Error('`roles` must list at least one role to attach');
-  }
-  const repeated = firstRepeat(props.roles, roleKey);
-  if (repeated) throw new Error(`\`roles\` lists '${describeRole(repeated)}' more than once`);
-  if (props.roles.length > MAX_ROLES_PER_CLUSTER) {
-    throw new Error(`\`roles\` lists ${props.roles.length} roles; a Redshift cluster can have at most ${MAX_ROLES_PER_CLUSTER} IAM roles`);
-  }
+  validateList('roles', props.roles, { what: 'role to attach', key: roleKey, describe: describeRole });
+  // The same rule as across the associations of a target (checkSiblings), at once for this one.
+  const [tooMany] = checkRolesPerCluster({ cluster: `This ${kind}`, roleCount: props.roles.length, countedIn: 'listed in `roles`' });
+  if (tooMany) throw new Error(`\`roles\`: ${tooMany.message} [${tooMany.rule.id}]`);
   if (props.defaultRole !== undefined && !props.roles.some((r) => sameRole(r, props.defaultRole!))) {
     throw new Error(`\`defaultRole\` '${describeRole(props.defaultRole)}' must be one of \`roles\` (the default role must be attached)`);
   }

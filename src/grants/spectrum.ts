@@ -2,7 +2,7 @@ import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack } from '
 import { GrantTarget } from './grant-target';
 import { grantS3 } from './s3-commands';
 import { grantKey } from '../private/key-grant';
-import { rejectDuplicates, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
+import { validateList, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
 
 /**
  * An S3 location that holds the data of external tables.
@@ -119,11 +119,7 @@ const GLUE_TABLE_WRITE_ACTIONS = [
  * and read access to the data locations in S3.
  */
 export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOptions): iam.Grant {
-  if (options.databases.length === 0) {
-    throw new Error('`databases` must name at least one AWS Glue database for allowSpectrum');
-  }
-  options.databases.forEach((db) => validateGlueDatabase('databases', db));
-  rejectDuplicates('databases', options.databases);
+  validateList('databases', options.databases, { what: 'AWS Glue database', each: validateGlueDatabase });
   if (options.catalogAccount !== undefined) validateAccount('catalogAccount', options.catalogAccount);
   if (options.catalogRegion !== undefined) validateRegion('catalogRegion', options.catalogRegion);
 

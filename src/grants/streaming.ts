@@ -1,7 +1,7 @@
 import { aws_iam as iam, aws_kinesis as kinesis, Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
 import { grantKey } from '../private/key-grant';
-import { rejectDuplicates, validateKafkaTopic } from '../private/validation';
+import { validateList, validateKafkaTopic } from '../private/validation';
 
 /**
  * Streaming ingestion: CREATE EXTERNAL SCHEMA ... FROM KINESIS | MSK, and the materialized views
@@ -75,11 +75,7 @@ export function allowMskIngestion(target: GrantTarget, options: MskIngestionOpti
       + `arn:aws:kafka:us-east-1:123456789012:cluster/MyCluster/abcdefab-1234-abcd-5678-cdef0123ab01-2, got: '${clusterArn}'`);
   }
   if (options.topics !== undefined) {
-    if (options.topics.length === 0) {
-      throw new Error('`topics` must name at least one topic: leave it out to allow every topic of the cluster');
-    }
-    options.topics.forEach((topic) => validateKafkaTopic('topics', topic));
-    rejectDuplicates('topics', options.topics);
+    validateList('topics', options.topics, { what: 'topic', omit: 'to allow every topic of the cluster', each: validateKafkaTopic });
   }
 
   // Topic ARNs are the cluster's with `topic/` for `cluster/` and the topic name after the UUID:

@@ -14,6 +14,12 @@ export const MAX_ROLES_PER_CLUSTER = 50;
 /** IAM's default quota of managed policies attached to one role. */
 export const MAX_MANAGED_POLICIES = 10;
 
+/** IAM's quota for the inline policies of one role, together, in characters without white space. */
+export const INLINE_POLICY_QUOTA = 10_240;
+
+/** IAM's quota for one managed policy, in characters without white space. */
+export const MANAGED_POLICY_QUOTA = 6_144;
+
 /** `managedPolicies`, or an error when it holds more than IAM attaches to a role by default. */
 export function checkManagedPolicyCount(policies: iam.IManagedPolicy[] | undefined): iam.IManagedPolicy[] | undefined {
   if (policies && policies.length > MAX_MANAGED_POLICIES) {

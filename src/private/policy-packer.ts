@@ -1,13 +1,9 @@
 import { aws_iam as iam, Lazy, Stack } from 'aws-cdk-lib';
 import { IDependable } from 'constructs';
+import { INLINE_POLICY_QUOTA, MANAGED_POLICY_QUOTA, MAX_MANAGED_POLICIES as MANAGED_POLICIES_PER_ROLE } from './limits';
 import { acknowledgeNagFinding, nagResourceText } from './nag';
 import { formatNumber, policySize } from './policy-size';
 import { onlyUnscopedActions, UNSCOPED_ACTIONS } from './unscoped-actions';
-
-/** IAM quotas, in characters as IAM counts them (no white space). */
-export const INLINE_POLICY_QUOTA = 10_240;
-export const MANAGED_POLICY_QUOTA = 6_144;
-export const MANAGED_POLICIES_PER_ROLE = 10;
 /** Room kept free in each document for estimates of Tokens that resolve at deploy time. */
 const SAFETY_MARGIN = 128;
 /** `{"Version":"2012-10-17","Statement":[]}` */

@@ -4,7 +4,7 @@ import { parseArn } from './arns';
 import { TRUST_POLICY_QUOTA } from './limits';
 import { formatNumber, policySize } from './policy-size';
 import { principalRegion, redshiftPrincipals } from './redshift-principals';
-import { isUnresolved, rejectDuplicates, validateRegion } from './validation';
+import { isUnresolved, validateList, validateRegion } from './validation';
 
 /**
  * The principal a Redshift role is created with. It writes the role's trust as exactly one
@@ -94,11 +94,7 @@ export function redshiftServicePrincipals(regions: string[] | undefined, serverl
       ? ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com']
       : ['redshift.amazonaws.com'];
   }
-  if (regions.length === 0) {
-    throw new Error('`regions` must list at least one AWS Region; leave it out to trust Redshift in every Region');
-  }
-  regions.forEach((region) => validateRegion('regions', region));
-  rejectDuplicates('regions', regions);
+  validateList('regions', regions, { what: 'AWS Region', omit: 'to trust Redshift in every Region', each: validateRegion });
   if (serverless) {
     throw new Error('`regions` cannot be combined with `serverless`: Redshift Serverless assumes roles through the global redshift-serverless.amazonaws.com principal, so a Region restriction would not hold. Restrict a Serverless role with `databaseUsers` instead.');
   }

@@ -169,6 +169,36 @@ export function validateKeyPrefix(prop: string, value: string | undefined): void
   }
 }
 
+/** How `validateList` checks one list prop. */
+export interface ListRule<T> {
+  /** What the list holds, for the message of an empty list: 'AWS Glue database'. */
+  readonly what: string;
+  /** For an optional list: what leaving it out means ('to allow every topic of the cluster'). */
+  readonly omit?: string;
+  /** Checks one item (Tokens are the item check's to let through). */
+  readonly each?: (prop: string, value: T) => void;
+  /** The identity of an item for repeats; `undefined` (a Token) is never a repeat. Default: the literal string. */
+  readonly key?: (value: T) => unknown;
+  /** How the message names a repeated item. Default: the item as a string. */
+  readonly describe?: (value: T) => string;
+}
+
+/**
+ * One rule for every list a user writes: not empty (an empty list is a mistake, never a way to say
+ * "all": the message says what leaving it out means), each item valid, no item twice.
+ */
+export function validateList<T>(prop: string, values: readonly T[], rule: ListRule<T>): void {
+  if (values.length === 0) {
+    throw new Error(`\`${prop}\` must list at least one ${rule.what}${rule.omit ? `: leave it out ${rule.omit}` : ''}`);
+  }
+  if (rule.each) values.forEach((value) => rule.each!(prop, value));
+  const keyOf = rule.key ?? ((value: T) => (typeof value === 'string' && !isUnresolved(value) ? value : undefined));
+  const repeat = firstRepeat(values, keyOf);
+  if (repeat !== undefined) {
+    throw new Error(`\`${prop}\` lists '${rule.describe ? rule.describe(repeat) : String(repeat)}' more than once`);
+  }
+}
+
 /** Throws when a list holds the same literal value twice, naming the prop and the value. */
 export function rejectDuplicates(prop: string, values: string[]): void {
   const repeat = firstRepeat(values, (value) => (isUnresolved(value) ? undefined : value));

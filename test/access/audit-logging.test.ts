@@ -20,6 +20,12 @@ function bucketPolicy(stack: Stack, template: Template): PolicyDoc {
   return materialize(json, policy.Properties.PolicyDocument, envOf(stack));
 }
 
+/** The two statements allowAuditLogging adds, keys in the order its error message prints them. */
+const auditLogStatements = (objects: unknown, bucket: unknown, condition: unknown) => [
+  { Action: 's3:PutObject', Condition: condition, Effect: 'Allow', Principal: { Service: 'redshift.amazonaws.com' }, Resource: objects, Sid: 'RedshiftAuditLoggingPutObject' },
+  { Action: 's3:GetBucketAcl', Condition: condition, Effect: 'Allow', Principal: { Service: 'redshift.amazonaws.com' }, Resource: bucket, Sid: 'RedshiftAuditLoggingGetBucketAcl' },
+];
+
 /** What S3 decides when `principal` (a service) calls `action` on `resource` on behalf of `context`. */
 const s3Decides = (policy: PolicyDoc, principal: string, action: string, resource: string, context: Record<string, string>) =>
   decide({ principal, action, resource, resourcePolicy: policy, context });
@@ -36,24 +42,11 @@ describe('RedshiftPermissions.allowAuditLogging', () => {
     const fromMyCluster = { StringEquals: { 'aws:SourceArn': cluster('us-west-2', 'my-cluster') } };
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          {
-            Sid: 'RedshiftAuditLoggingPutObject',
-            Effect: 'Allow',
-            Principal: { Service: 'redshift.amazonaws.com' },
-            Action: 's3:PutObject',
-            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AuditLogs'), 'Arn'] }, '/redshift/*']] },
-            Condition: fromMyCluster,
-          },
-          {
-            Sid: 'RedshiftAuditLoggingGetBucketAcl',
-            Effect: 'Allow',
-            Principal: { Service: 'redshift.amazonaws.com' },
-            Action: 's3:GetBucketAcl',
-            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AuditLogs'), 'Arn'] },
-            Condition: fromMyCluster,
-          },
-        ]),
+        Statement: Match.arrayWith(auditLogStatements(
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AuditLogs'), 'Arn'] }, '/redshift/*']] },
+          { 'Fn::GetAtt': [Match.stringLikeRegexp('^AuditLogs'), 'Arn'] },
+          fromMyCluster,
+        )),
       },
     });
     const policy = bucketPolicy(stack, template);
@@ -145,24 +138,11 @@ describe('RedshiftPermissions.allowAuditLogging', () => {
     expect(() => RedshiftPermissions.allowAuditLogging(bucket, { keyPrefix: 'redshift/', clusterIdentifiers: ['my-cluster'] })).toThrow(
       "`allowAuditLogging` cannot add to the bucket policy of 'TestStack/Imported': the bucket is imported, so this app does not own its policy. "
       + 'Add these statements to the policy of bucket "central-audit-logs" where it is defined:\n'
-      + JSON.stringify([
-        {
-          Action: 's3:PutObject',
-          Condition: { StringEquals: { 'aws:SourceArn': cluster('us-west-2', 'my-cluster') } },
-          Effect: 'Allow',
-          Principal: { Service: 'redshift.amazonaws.com' },
-          Resource: 'arn:aws:s3:::central-audit-logs/redshift/*',
-          Sid: 'RedshiftAuditLoggingPutObject',
-        },
-        {
-          Action: 's3:GetBucketAcl',
-          Condition: { StringEquals: { 'aws:SourceArn': cluster('us-west-2', 'my-cluster') } },
-          Effect: 'Allow',
-          Principal: { Service: 'redshift.amazonaws.com' },
-          Resource: 'arn:aws:s3:::central-audit-logs',
-          Sid: 'RedshiftAuditLoggingGetBucketAcl',
-        },
-      ], undefined, 2));
+      + JSON.stringify(auditLogStatements(
+        'arn:aws:s3:::central-audit-logs/redshift/*',
+        'arn:aws:s3:::central-audit-logs',
+        { StringEquals: { 'aws:SourceArn': cluster('us-west-2', 'my-cluster') } },
+      ), undefined, 2));
     // nothing was added (the stack holds no resource, so it is not a template cfn-lint would accept)
     Template.fromStack(stack).resourceCountIs('AWS::S3::BucketPolicy', 0);
   });
@@ -180,7 +160,7 @@ describe('RedshiftPermissions.allowAuditLogging', () => {
   });
 
   test.each<[AuditLoggingOptions, string]>([
-    [{ clusterIdentifiers: [] }, '`clusterIdentifiers` must name at least one cluster; leave it out for any cluster of the account'],
+    [{ clusterIdentifiers: [] }, '`clusterIdentifiers` must list at least one cluster: leave it out for any cluster of the account'],
     [{ clusterIdentifiers: ['Bad_One'] }, "`clusterIdentifiers` must be 1 to 63 lowercase letters, digits or hyphens, start with a letter, and contain no two consecutive hyphens and no trailing hyphen (Redshift cluster identifier), got: 'Bad_One'"],
     [{ clusterIdentifiers: ['c1', 'c1'] }, "`clusterIdentifiers` lists 'c1' more than once"],
     [{ keyPrefix: '/redshift/' }, "`keyPrefix` must not start with '/': S3 keys have no leading slash, so the grant would match nothing (use 'redshift/'), got: '/redshift/'"],

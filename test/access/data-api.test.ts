@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { DataApiOptions, RedshiftPermissions } from '../../src';
 import { decide, roleMay, roleView } from '../helpers/iam';
 import { newStack, synth } from '../helpers/synth';
+import { testNamespace } from '../helpers/targets';
 
 const ACCT = '123456789012';
 const cluster = (name: string) => `arn:aws:redshift:us-west-2:${ACCT}:cluster:${name}`;
@@ -154,7 +155,7 @@ describe('RedshiftPermissions.dataApi', () => {
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => {}'),
     });
-    const ns = new rss.CfnNamespace(stack, 'Namespace', { namespaceName: 'analytics' });
+    const ns = testNamespace(stack);
     const wg = new rss.CfnWorkgroup(stack, 'Workgroup', { workgroupName: 'analytics', namespaceName: ns.ref });
     RedshiftPermissions.dataApi(fn, { workgroupArn: wg.attrWorkgroupWorkgroupArn, iamIdentity: true });
     synth(stack).hasResourceProperties('AWS::IAM::Policy', {

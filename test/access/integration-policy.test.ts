@@ -1,7 +1,8 @@
-import { aws_redshift as redshift, aws_redshiftserverless as rss, CfnParameter } from 'aws-cdk-lib';
+import { CfnParameter } from 'aws-cdk-lib';
 import { IntegrationPolicyOptions, RedshiftPermissions } from '../../src';
 import { decide, PolicyDoc } from '../helpers/iam';
 import { ACCOUNT, newStack, OTHER_ACCOUNT, synth } from '../helpers/synth';
+import { testCluster, testNamespace } from '../helpers/targets';
 
 const NAMESPACE_ID = 'cc4ffe56-ad2c-4fd1-a5a2-f29124a56433';
 const CLUSTER_NAMESPACE = `arn:aws:redshift:us-west-2:${ACCOUNT}:namespace:${NAMESPACE_ID}`;
@@ -84,17 +85,10 @@ describe('RedshiftPermissions.integrationResourcePolicy', () => {
     const stack = newStack();
     const namespace = new CfnParameter(stack, 'NamespaceArn', { type: 'String' });
     const source = new CfnParameter(stack, 'SourceArn', { type: 'String' });
-    new rss.CfnNamespace(stack, 'Namespace', {
-      namespaceName: 'analytics',
+    testNamespace(stack, {
       namespaceResourcePolicy: RedshiftPermissions.integrationResourcePolicy({ targetArn: namespace.valueAsString, sources: [source.valueAsString] }),
     });
-    new redshift.CfnCluster(stack, 'Cluster', {
-      clusterType: 'single-node',
-      dbName: 'dev',
-      masterUsername: 'admin',
-      manageMasterPassword: true,
-      nodeType: 'ra3.large',
-      encrypted: true,
+    testCluster(stack, {
       namespaceResourcePolicy: RedshiftPermissions.integrationResourcePolicy({ targetArn: CLUSTER_NAMESPACE, sources: [AURORA] }),
     });
     const template = synth(stack);
@@ -126,7 +120,7 @@ describe('RedshiftPermissions.integrationResourcePolicy', () => {
       "`sources` must be the ARNs of integration sources (an Aurora or RDS database, a DynamoDB table, an S3 bucket), without wildcards, got: 'orders'"],
     [{ targetArn: CLUSTER_NAMESPACE, sources: ['arn:aws:rds:us-west-2:123456789012:cluster:*'] }, "without wildcards, got: 'arn:aws:rds:us-west-2:123456789012:cluster:*'"],
     [{ targetArn: CLUSTER_NAMESPACE, sources: [AURORA, AURORA] }, `\`sources\` lists '${AURORA}' more than once`],
-    [{ targetArn: CLUSTER_NAMESPACE, sources: [AURORA], creatorAccounts: [] }, '`creatorAccounts` must list at least one account; leave it out to authorize none'],
+    [{ targetArn: CLUSTER_NAMESPACE, sources: [AURORA], creatorAccounts: [] }, '`creatorAccounts` must list at least one account: leave it out to authorize none'],
     [{ targetArn: CLUSTER_NAMESPACE, sources: [AURORA], creatorAccounts: ['arn:aws:iam::210987654321:root'] },
       "`creatorAccounts` must be a 12-digit AWS account ID, got: 'arn:aws:iam::210987654321:root'"],
   ])('rejects %j', (options, message) => {

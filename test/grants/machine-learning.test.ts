@@ -4,6 +4,7 @@ import { ChainedRole, DatabaseUser, RedshiftServiceRole } from '../../src';
 import { BUCKET, grantSetup as setup, OTHER_BUCKET } from '../helpers/grants';
 import { assume, decide, keyDecider, roleMay, roleView } from '../helpers/iam';
 import { newStack, synth } from '../helpers/synth';
+import { trustStatement } from '../helpers/trust';
 
 const JOB = (type: string, name: string, region = 'us-west-2', account = '123456789012') => `arn:aws:sagemaker:${region}:${account}:${type}/${name}`;
 const USER1 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/ml_user';
@@ -96,10 +97,7 @@ describe('allowCreateModel', () => {
     const template = synth(stack);
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [
-          { Effect: 'Allow', Principal: { Service: 'redshift.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': USER1 } } },
-          { Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' },
-        ],
+        Statement: [trustStatement('redshift.amazonaws.com', { StringEquals: { 'sts:ExternalId': USER1 } }), trustStatement('sagemaker.amazonaws.com')],
       },
     });
     const view = roleView(role, template);

@@ -115,7 +115,7 @@ describe('allowSpectrum', () => {
   });
 
   test.each([
-    ['no database', { databases: [] }, '`databases` must name at least one AWS Glue database'],
+    ['no database', { databases: [] }, '`databases` must list at least one AWS Glue database'],
     ['a bad name', { databases: ['Spectrum DB'] }, "`databases` must be AWS Glue database names of 1 to 255 lowercase letters, digits, underscores or hyphens, got: 'Spectrum DB'"],
     ['a repeat', { databases: ['a', 'a'] }, "`databases` lists 'a' more than once"],
     ['a bad account', { databases: ['a'], catalogAccount: 'x' }, "`catalogAccount` must be a 12-digit AWS account ID, got: 'x'"],

@@ -131,7 +131,7 @@ describe('allowMskIngestion', () => {
     ['a cluster ARN without its UUID', { clusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/MyTestCluster' }, "got: 'arn:aws:kafka:us-east-1:123456789012:cluster/MyTestCluster'"],
     ['a topic ARN', { clusterArn: TOPIC('orders') }, `got: '${TOPIC('orders')}'`],
     ['a wildcard cluster', { clusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/*/*' }, "got: 'arn:aws:kafka:us-east-1:123456789012:cluster/*/*'"],
-    ['no topics', { clusterArn: CLUSTER, topics: [] }, '`topics` must name at least one topic: leave it out to allow every topic of the cluster'],
+    ['no topics', { clusterArn: CLUSTER, topics: [] }, '`topics` must list at least one topic: leave it out to allow every topic of the cluster'],
     ['a wildcard topic', { clusterArn: CLUSTER, topics: ['orders*'] }, "`topics` must be Apache Kafka topic names of 1 to 249 letters, digits, dots, underscores or hyphens (no wildcards: leave `topics` out for every topic), got: 'orders*'"],
     ['a topic with a slash', { clusterArn: CLUSTER, topics: ['a/b'] }, "got: 'a/b'"],
     ['a repeated topic', { clusterArn: CLUSTER, topics: ['orders', 'orders'] }, "`topics` lists 'orders' more than once"],

@@ -2,17 +2,16 @@ import { Aspects, aws_iam as iam, aws_redshift as redshift, aws_s3 as s3, Stack 
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { RedshiftIamChecks, RedshiftPermissions } from '../../src';
 import { AUDIT_LOG_BUCKET_POLICY, checkAuditLogBucketPolicy } from '../../src/rules/audit-log-bucket-policy';
+import { expectOneFinding } from '../helpers/rules';
 import { ACCOUNT, newApp, newStack, REGION, synth } from '../helpers/synth';
+import { testCluster } from '../helpers/targets';
 
 describe('audit log bucket policy', () => {
   const allow = (principal: string, action: string | string[]) => ({ Effect: 'Allow', Principal: { Service: principal }, Action: action, Resource: 'arn:aws:s3:::logs/*' });
 
   test('no policy is a warning finding with the rule\'s id, naming what is missing', () => {
     const findings = checkAuditLogBucketPolicy({ bucket: "'logs'", statements: [] });
-    expect(findings).toHaveLength(1);
-    expect(findings[0].rule).toBe(AUDIT_LOG_BUCKET_POLICY);
-    expect(findings[0].rule.id).toBe('cdk-redshift-iam:audit-log-bucket-policy');
-    expect(findings[0].rule.level).toBe('warning');
+    expectOneFinding(findings, AUDIT_LOG_BUCKET_POLICY, 'cdk-redshift-iam:audit-log-bucket-policy', 'warning');
     expect(findings[0].message).toBe("This cluster writes its audit logs to bucket 'logs', but no bucket policy in this app lets Redshift s3:PutObject and s3:GetBucketAcl there: "
       + 'enabling logging would fail with InsufficientS3BucketPolicyFault. Add one with RedshiftPermissions.allowAuditLogging(bucket), '
       + 'or acknowledge this warning if the bucket policy is managed elsewhere');
@@ -37,16 +36,7 @@ describe('audit log bucket policy', () => {
 
 describe('RedshiftIamChecks: a cluster that logs to S3', () => {
   function loggingCluster(stack: Stack, loggingProperties: redshift.CfnCluster.LoggingPropertiesProperty): redshift.CfnCluster {
-    return new redshift.CfnCluster(stack, 'Cluster', {
-      clusterType: 'single-node',
-      dbName: 'dev',
-      masterUsername: 'admin',
-      manageMasterPassword: true,
-      nodeType: 'ra3.large',
-      encrypted: true,
-      clusterIdentifier: 'my-cluster',
-      loggingProperties,
-    });
+    return testCluster(stack, { clusterIdentifier: 'my-cluster', loggingProperties });
   }
   function checked(stack: Stack = newStack()): Stack {
     Aspects.of(stack).add(new RedshiftIamChecks());

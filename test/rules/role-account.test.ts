@@ -1,15 +1,13 @@
 import { Token } from 'aws-cdk-lib';
 import { checkRoleAccount, ROLE_ACCOUNT } from '../../src/rules/role-account';
+import { expectOneFinding } from '../helpers/rules';
 
 describe('role account', () => {
   const base = { role: "'arn:aws:iam::210987654321:role/RoleB'", target: 'cluster' as const };
 
   test('another account is an error finding with the rule\'s id, naming both accounts', () => {
     const findings = checkRoleAccount({ ...base, roleAccount: '210987654321', targetAccount: '123456789012' });
-    expect(findings).toHaveLength(1);
-    expect(findings[0].rule).toBe(ROLE_ACCOUNT);
-    expect(findings[0].rule.id).toBe('cdk-redshift-iam:role-account');
-    expect(findings[0].rule.level).toBe('error');
+    expectOneFinding(findings, ROLE_ACCOUNT, 'cdk-redshift-iam:role-account', 'error');
     expect(findings[0].message).toBe("Role 'arn:aws:iam::210987654321:role/RoleB' belongs to account 210987654321, but the cluster is in account 123456789012: "
       + 'Redshift attaches only roles of its own account (chain a role of another account with ChainedRole instead)');
   });

@@ -2,15 +2,13 @@ import { Aspects, aws_iam as iam, aws_redshift as redshift, Stack } from 'aws-cd
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { RedshiftIamChecks, RedshiftSchedulerRole, RedshiftServiceRole } from '../../src';
 import { checkSchedulerTrust, SCHEDULER_TRUST } from '../../src/rules/scheduler-trust';
+import { expectOneFinding } from '../helpers/rules';
 import { newStack, synth } from '../helpers/synth';
 
 describe('scheduler trust', () => {
   test('a role the scheduler cannot assume is an error finding with the rule\'s id', () => {
     const findings = checkSchedulerTrust({ role: "'App/Role/Resource'", principals: ['redshift.amazonaws.com'] });
-    expect(findings).toHaveLength(1);
-    expect(findings[0].rule).toBe(SCHEDULER_TRUST);
-    expect(findings[0].rule.id).toBe('cdk-redshift-iam:scheduler-trust');
-    expect(findings[0].rule.level).toBe('error');
+    expectOneFinding(findings, SCHEDULER_TRUST, 'cdk-redshift-iam:scheduler-trust', 'error');
     expect(findings[0].message).toBe("Role 'App/Role/Resource' is the IAM role of this scheduled action, but its trust policy does not let scheduler.redshift.amazonaws.com assume it: "
       + 'the scheduled action would fail. Use RedshiftSchedulerRole, or trust scheduler.redshift.amazonaws.com and redshift.amazonaws.com with sts:AssumeRole');
   });

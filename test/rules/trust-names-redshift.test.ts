@@ -1,13 +1,11 @@
 import { principalRegion, trustNamesRedshift } from '../../src/private/redshift-principals';
 import { checkTrustNamesRedshift, TRUST_NAMES_REDSHIFT } from '../../src/rules/trust-names-redshift';
+import { expectOneFinding } from '../helpers/rules';
 
 describe('trust names Redshift', () => {
   test('a cluster role that trusts only Lambda is an error finding with the rule\'s id and the deploy-time failure', () => {
     const findings = checkTrustNamesRedshift({ role: "'App/LambdaRole'", principals: ['lambda.amazonaws.com'], target: 'cluster' });
-    expect(findings).toHaveLength(1);
-    expect(findings[0].rule).toBe(TRUST_NAMES_REDSHIFT);
-    expect(findings[0].rule.id).toBe('cdk-redshift-iam:trust-names-redshift');
-    expect(findings[0].rule.level).toBe('error');
+    expectOneFinding(findings, TRUST_NAMES_REDSHIFT, 'cdk-redshift-iam:trust-names-redshift', 'error');
     expect(findings[0].message).toMatch(/^Role 'App\/LambdaRole' is attached to this cluster, but its trust policy does not let redshift.amazonaws.com assume it: .*IAM role must delegate access to an Amazon Redshift account/);
   });
 
