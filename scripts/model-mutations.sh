@@ -15,7 +15,7 @@ mutations=(
   "policy-updated-in-place-on-a-new-target|src/associations/role-association.ts|const targetKey = stableHash(\`\${spec.kind}:\${JSON.stringify(stack.resolve(name))}\`);|const targetKey = 'Shared';"
   "one-access-role-for-every-association|src/associations/role-association.ts|const accessRole = new iam.Role(scope, \`AccessRole\${targetKey}\`, {|const accessRole = new iam.Role(Stack.of(scope), 'SharedAccessRole', {"
   "access-denied-is-fatal|src/association-handler/faults.ts|if (DENIED.has(name)) return 'denied';|if (DENIED.has(name)) return 'fatal';"
-  "no-release-announcement|src/association-handler/handler.ts|if (op.releasing && mine && !mine.released) {|if (false && op.releasing && mine && !mine.released) {"
+  "no-release-announcement|src/association-handler/handler.ts|if (op.releasing && records.mine && !records.mine.released) await records.announceRelease();|if (false) await records.announceRelease();"
 )
 
 failed=0

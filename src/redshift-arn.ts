@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { redshiftArn, serverlessArn } from './private/redshift-arns';
 import {
   checkName,
   clusterOrWildcard,
@@ -12,12 +13,10 @@ import {
   PARAMETER_GROUP_RULE,
   SNAPSHOT,
   SNAPSHOT_RULE,
-  redshiftArn,
-  serverlessArn,
   UUID,
   UUID_RULE,
-} from './private/redshift-arns';
-import { validateDbUserName } from './private/validation';
+  validateDbUserName,
+} from './private/validation';
 
 /**
  * Where a Redshift resource lives, when it is not in the stack's own Region and account.

@@ -197,7 +197,7 @@ describe('RedshiftPermissions.getClusterCredentials', () => {
 
   test.each([
     [{ clusterIdentifier: 'Bad' }, /`clusterIdentifier`.*got: 'Bad'/],
-    [{ clusterIdentifier: 'c1', dbUsers: [] }, '`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user'],
+    [{ clusterIdentifier: 'c1', dbUsers: [] }, '`dbUsers` must list at least one user: set `allDbUsers: true` instead for any user'],
     [{ clusterIdentifier: 'c1' }, '`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included'],
     [{ clusterIdentifier: 'c1', dbUsers: ['a'], allDbUsers: true }, '`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user'],
     [{ clusterIdentifier: 'c1', dbUsers: ['a', 'a'] }, "`dbUsers` lists 'a' more than once"],
@@ -258,7 +258,7 @@ describe('RedshiftPermissions.associateRoles (seed 002)', () => {
   });
 
   test.each([
-    [{ clusterIdentifiers: [], roles: ['r'] }, '`clusterIdentifiers` must name at least one cluster'],
+    [{ clusterIdentifiers: [], roles: ['r'] }, '`clusterIdentifiers` must list at least one cluster'],
     [{ clusterIdentifiers: ['c1'], roles: [] }, '`roles` must list at least one role'],
     [{ clusterIdentifiers: ['c1', 'c1'], roles: ['r'] }, "`clusterIdentifiers` lists 'c1' more than once"],
     [{ clusterIdentifiers: ['C_1'], roles: ['r'] }, /`clusterIdentifiers`.*got: 'C_1'/],

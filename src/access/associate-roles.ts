@@ -1,9 +1,10 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
+import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { scopeOf } from '../private/conditions';
 import { acknowledgeGrantedWildcard } from '../private/grantee-wildcards';
 import { passRoleToRedshift } from '../private/pass-role';
 import { ArnLocation, redshiftArn } from '../private/redshift-arns';
-import { rejectDuplicates, validateClusterIdentifier } from '../private/validation';
+import { describeRole } from '../private/roles';
+import { validateClusterIdentifier, validateList } from '../private/validation';
 
 /** What `associateRoles` reads of `AssociateRolesOptions` (the public interface, in permissions.ts). */
 export interface AssociateRolesInput extends ArnLocation {
@@ -21,10 +22,8 @@ export interface AssociateRolesInput extends ArnLocation {
  * - `iam:PassRole` on the named roles, to Redshift only (`iam:PassedToService`).
  */
 export function associateRoles(grantee: iam.IGrantable, options: AssociateRolesInput): iam.Grant {
-  if (options.clusterIdentifiers.length === 0) throw new Error('`clusterIdentifiers` must name at least one cluster');
-  if (options.roles.length === 0) throw new Error('`roles` must list at least one role');
-  options.clusterIdentifiers.forEach((c) => validateClusterIdentifier('clusterIdentifiers', c));
-  rejectDuplicates('clusterIdentifiers', options.clusterIdentifiers);
+  validateList('clusterIdentifiers', options.clusterIdentifiers, { what: 'cluster', each: validateClusterIdentifier });
+  validateList('roles', options.roles, { what: 'role', key: (r) => (Token.isUnresolved(r.roleArn) ? r : r.roleArn), describe: describeRole });
   const scope = scopeOf(grantee);
   const clusters = options.clusterIdentifiers.map((c) => redshiftArn(scope, 'cluster', c, options));
   acknowledgeGrantedWildcard(scope, '*', ['redshift:DescribeClusters'],

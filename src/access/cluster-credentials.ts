@@ -1,7 +1,9 @@
 import { aws_iam as iam, Duration } from 'aws-cdk-lib';
 import { durationSeconds, oneOrMany, scopeOf } from '../private/conditions';
-import { ArnLocation, checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE, redshiftArn } from '../private/redshift-arns';
-import { rejectDuplicates, validateClusterIdentifier, validateDbUserName } from '../private/validation';
+import { ArnLocation, redshiftArn } from '../private/redshift-arns';
+import {
+  checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE, validateClusterIdentifier, validateDbUserName, validateList,
+} from '../private/validation';
 
 /**
  * What `getClusterCredentials` reads of `GetClusterCredentialsOptions` (the public interface, in
@@ -37,19 +39,15 @@ export interface ClusterCredentialsWithIamInput extends ArnLocation {
 export function getClusterCredentials(grantee: iam.IGrantable, options: ClusterCredentialsInput): iam.Grant {
   validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
   const users = options.dbUsers ?? [];
-  users.forEach((u) => validateDbUserName('dbUsers', u));
-  rejectDuplicates('dbUsers', users);
-  rejectDuplicates('dbNames', options.dbNames ?? []);
-  rejectDuplicates('dbGroups', options.dbGroups ?? []);
-  (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
-  (options.dbGroups ?? []).forEach((g) => checkName('dbGroups', g, GROUP_NAME, GROUP_NAME_RULE));
-  if (options.dbUsers !== undefined && users.length === 0) throw new Error('`dbUsers` must list at least one user; set `allDbUsers: true` instead for any user');
+  if (options.dbUsers !== undefined) validateList('dbUsers', users, { what: 'user', instead: 'set `allDbUsers: true` instead for any user', each: validateDbUserName });
+  validateDbNames(options.dbNames);
+  if (options.dbGroups !== undefined) {
+    validateList('dbGroups', options.dbGroups, { what: 'group', omit: 'to join none', each: (p, g) => checkName(p, g, GROUP_NAME, GROUP_NAME_RULE) });
+  }
   if (options.dbUsers !== undefined && options.allDbUsers) throw new Error('`dbUsers` and `allDbUsers: true` exclude each other: name the users, or allow every user');
   if (options.dbUsers === undefined && !options.allDbUsers) {
     throw new Error('`dbUsers` must name the database users the grantee may get credentials for; set `allDbUsers: true` to allow every user of the cluster, the admin user included');
   }
-  if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
-  if (options.dbGroups !== undefined && options.dbGroups.length === 0) throw new Error('`dbGroups` must list at least one group; leave it out to join none');
 
   // The cluster, users, databases and groups are checked above: the ARNs are built from them as is.
   const scope = scopeOf(grantee);
@@ -94,9 +92,7 @@ export function getClusterCredentials(grantee: iam.IGrantable, options: ClusterC
  */
 export function getClusterCredentialsWithIam(grantee: iam.IGrantable, options: ClusterCredentialsWithIamInput): iam.Grant {
   validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
-  rejectDuplicates('dbNames', options.dbNames ?? []);
-  if (options.dbNames !== undefined && options.dbNames.length === 0) throw new Error('`dbNames` must list at least one database; leave it out for any database');
-  (options.dbNames ?? []).forEach((d) => checkName('dbNames', d, DATABASE_NAME, DATABASE_NAME_RULE));
+  validateDbNames(options.dbNames);
   const scope = scopeOf(grantee);
   const conditions: Record<string, Record<string, unknown>> = {};
   if (options.dbNames) conditions.StringEquals = { 'redshift:DbName': oneOrMany(options.dbNames) };
@@ -107,4 +103,10 @@ export function getClusterCredentialsWithIam(grantee: iam.IGrantable, options: C
     resourceArns: (options.dbNames ?? ['*']).map((d) => redshiftArn(scope, 'dbname', `${options.clusterIdentifier}/${d}`, options)),
     conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
   });
+}
+
+/** `dbNames`, when given: databases, each once. */
+function validateDbNames(dbNames: string[] | undefined): void {
+  if (dbNames === undefined) return;
+  validateList('dbNames', dbNames, { what: 'database', omit: 'for any database', each: (p, d) => checkName(p, d, DATABASE_NAME, DATABASE_NAME_RULE) });
 }

@@ -2,8 +2,7 @@ import { aws_iam as iam, aws_secretsmanager as secretsmanager, Stack, Token } fr
 import { parseArn } from '../private/arns';
 import { scopeOf } from '../private/conditions';
 import { DedicatedPolicy } from '../private/dedicated-policy';
-import { UUID } from '../private/redshift-arns';
-import { validateClusterIdentifier, validateDatabaseName, validateDbUserName } from '../private/validation';
+import { UUID, validateClusterIdentifier, validateDatabaseName, validateDbUserName } from '../private/validation';
 import { RedshiftArn, RedshiftArnOptions } from '../redshift-arn';
 
 /**

@@ -3,7 +3,7 @@ import { scopeOf, tagKey } from '../private/conditions';
 import { acknowledgeGrantedWildcard } from '../private/grantee-wildcards';
 import { checkClusterAction } from '../private/redshift-actions';
 import { redshiftArn } from '../private/redshift-arns';
-import { rejectDuplicates } from '../private/validation';
+import { rejectDuplicates, validateList } from '../private/validation';
 
 /** What `manageClusters` reads of `ManageClustersOptions` (the public interface, in permissions.ts). */
 export interface ManageClustersInput {
@@ -23,7 +23,7 @@ export interface ManageClustersInput {
  * With a tag condition, the `cluster:*` wildcard is acknowledged to cdk-nag, with the reason.
  */
 export function manageClusters(grantee: iam.IGrantable, options: ManageClustersInput): iam.Grant {
-  if (options.actions.length === 0) throw new Error('`actions` must list at least one Redshift action');
+  validateList('actions', options.actions, { what: 'Redshift action' });
   const actions = options.actions.map((a) => {
     const action = a.includes(':') ? a : `redshift:${a}`;
     if (!Token.isUnresolved(action) && !/^redshift:[A-Za-z]+$/.test(action)) {
@@ -39,9 +39,7 @@ export function manageClusters(grantee: iam.IGrantable, options: ManageClustersI
   const conditions: Record<string, Record<string, unknown>> = {};
   if (Object.keys(equals).length > 0) conditions.StringEquals = equals;
   if (options.allowedTagKeys !== undefined) {
-    if (options.allowedTagKeys.length === 0) throw new Error('`allowedTagKeys` must list at least one tag key; leave it out to allow any');
-    options.allowedTagKeys.forEach((k) => tagKey('allowedTagKeys', k));
-    rejectDuplicates('allowedTagKeys', options.allowedTagKeys);
+    validateList('allowedTagKeys', options.allowedTagKeys, { what: 'tag key', omit: 'to allow any', each: tagKey });
     conditions['ForAllValues:StringEquals'] = { 'aws:TagKeys': options.allowedTagKeys };
   }
   const scope = scopeOf(grantee);

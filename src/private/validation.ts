@@ -175,6 +175,8 @@ export interface ListRule<T> {
   readonly what: string;
   /** For an optional list: what leaving it out means ('to allow every topic of the cluster'). */
   readonly omit?: string;
+  /** What to do instead of an empty list, when it is not leaving the list out. */
+  readonly instead?: string;
   /** Checks one item (Tokens are the item check's to let through). */
   readonly each?: (prop: string, value: T) => void;
   /** The identity of an item for repeats; `undefined` (a Token) is never a repeat. Default: the literal string. */
@@ -189,7 +191,8 @@ export interface ListRule<T> {
  */
 export function validateList<T>(prop: string, values: readonly T[], rule: ListRule<T>): void {
   if (values.length === 0) {
-    throw new Error(`\`${prop}\` must list at least one ${rule.what}${rule.omit ? `: leave it out ${rule.omit}` : ''}`);
+    const hint = rule.instead ?? (rule.omit ? `leave it out ${rule.omit}` : undefined);
+    throw new Error(`\`${prop}\` must list at least one ${rule.what}${hint ? `: ${hint}` : ''}`);
   }
   if (rule.each) values.forEach((value) => rule.each!(prop, value));
   const keyOf = rule.key ?? ((value: T) => (typeof value === 'string' && !isUnresolved(value) ? value : undefined));
@@ -213,9 +216,44 @@ function truncate(value: string): string {
 
 /** A lower-case UUID, the form of Redshift Serverless workgroup and namespace IDs (no anchors). */
 export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const UUID = new RegExp(`^${UUID_PATTERN}$`);
+const UUID_ONLY = new RegExp(`^${UUID_PATTERN}$`);
 
 /** Whether `value` is a lower-case UUID. */
 export function isUuid(value: string): boolean {
-  return UUID.test(value);
+  return UUID_ONLY.test(value);
+}
+
+// ---- Redshift resource names as ARNs and RedshiftArn take them (`*`: every one) ----
+
+/** Redshift identifiers of the letters-digits-hyphens family, or `*`. */
+export const IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9-]{0,254}$|^\*$/;
+export const IDENTIFIER_RULE = 'a Redshift identifier: letters, digits and hyphens, starting with a letter';
+/** Parameter group names: the default groups hold dots (default.redshift-1.0). */
+export const PARAMETER_GROUP = /^[a-zA-Z][a-zA-Z0-9.-]{0,254}$|^\*$/;
+export const PARAMETER_GROUP_RULE = 'a parameter group name: letters, digits, hyphens and dots, starting with a letter';
+/** Snapshot identifiers: manual ones, and automated ones, which Redshift names rs:CLUSTER-DATE. */
+export const SNAPSHOT = /^(rs:)?[a-zA-Z][a-zA-Z0-9-]{0,254}$|^\*$/;
+export const SNAPSHOT_RULE = 'a snapshot identifier: letters, digits and hyphens, starting with a letter (automated snapshots: rs:...)';
+/** Database names as `redshift:DbName` and dbname ARNs take them. */
+export const DATABASE_NAME = new RegExp(`${DATABASE.source}|^\\*$`, 'i');
+export const DATABASE_NAME_RULE = 'a database name of up to 127 letters, digits, _ or $, not starting with a digit';
+/** Database group names as dbgroup ARNs take them. */
+export const GROUP_NAME = /^[a-z_][a-z0-9_$.+@-]{0,126}$|^\*$/i;
+export const GROUP_NAME_RULE = 'a database group name of up to 127 characters, not starting with a digit';
+/** The IDs Redshift Serverless assigns, or `*`. */
+export const UUID = new RegExp(`^${UUID_PATTERN}$|^\\*$`);
+export const UUID_RULE = 'the UUID Redshift Serverless assigns (not the name)';
+
+/** A cluster identifier, or `*` for every cluster. */
+export function clusterOrWildcard(prop: string, value: string): void {
+  if (value === '*') return;
+  validateClusterIdentifier(prop, value);
+}
+
+/** Checks a resource name against its rule (`*` allowed where the rule allows it); Tokens pass. */
+export function checkName(prop: string, value: string, rule: RegExp, what: string): void {
+  if (isUnresolved(value)) return;
+  if (!rule.test(value)) {
+    throw new Error(`\`${prop}\` must be ${what}, or '*' for all, got: '${value}'`);
+  }
 }
