@@ -51,7 +51,7 @@ export function buildScenarios(app: App): Scenario[] {
   });
   copyUnload.allowCopyFrom(mybucket, { keyPrefix: 'mydata' });
   scenarios.push({
-    title: 'Creating an IAM role: COPY from Amazon S3 (seed 003 example)',
+    title: 'Creating an IAM role: COPY from Amazon S3 ("Permissions to access other AWS Resources")',
     sql: `copy customer from 's3://mybucket/mydata' ${copyUnload.iamRoleClause()}`,
   });
 
