@@ -87,9 +87,12 @@ export class DatabaseUser {
    */
   public static fromArn(arn: string): DatabaseUser {
     if (isUnresolved(arn)) {
-      return new DatabaseUser(() => arn, `token:${arn}`);
+      return new DatabaseUser(() => arn, `token:${arn}`, undefined);
     }
     const parts = parseArn(arn);
+    if (parts?.service === 'redshift' && /^dbuser\//.test(arn.split(':').slice(5).join(':'))) {
+      throw new Error(`\`DatabaseUser.fromArn\` expects arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER, with a colon after dbuser: Redshift sends the user's ARN in that form only, so a trust that lists dbuser/CLUSTER/USER never matches (use '${arn.replace(':dbuser/', ':dbuser:')}'), got: '${arn}'`);
+    }
     const names = parts !== undefined && PARTITION.test(parts.partition ?? '') && parts.service === 'redshift' && parts.resource === 'dbuser'
       ? CLUSTER_AND_USER.exec(parts.resourceName ?? '')
       : null;
@@ -107,7 +110,7 @@ export class DatabaseUser {
       validateClusterIdentifier('DatabaseUser.fromArn cluster', cluster);
     }
     validateDbUserName('DatabaseUser.fromArn user name', user);
-    return new DatabaseUser(() => arn, arn);
+    return new DatabaseUser(() => arn, arn, region);
   }
 
   /**
@@ -177,9 +180,9 @@ export class DatabaseUser {
     const key = `${options.region ?? '<stack-region>'}:${options.account ?? '<stack-account>'}:${clusterKey}/${userName}`;
     if (options.region !== undefined && options.account !== undefined && partitionOf(options.region) !== undefined) {
       const arn = render();
-      return new DatabaseUser(() => arn, key);
+      return new DatabaseUser(() => arn, key, options.region);
     }
-    return new DatabaseUser((stack) => render(stack), key);
+    return new DatabaseUser((stack) => render(stack), key, options.region);
   }
 
   /**
@@ -189,8 +192,9 @@ export class DatabaseUser {
    */
   public readonly arn: string;
 
-  private constructor(render: (stack?: Stack) => string, key: string) {
-    recordDatabaseUser(this, key, render);
+  /** `region`: the Region as given (in the ARN, or `options.region`); `undefined` when it is the stack's. */
+  private constructor(render: (stack?: Stack) => string, key: string, region: string | undefined) {
+    recordDatabaseUser(this, key, render, region);
     const eager = tryRender(render);
     this.arn = eager ?? Token.asString(new StackScopedValue(render));
   }

@@ -21,14 +21,14 @@ import * as ml from './grants/machine-learning';
 import * as s3Commands from './grants/s3-commands';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
-import { adviseUserName } from './private/advice';
-import { databaseUserArnIn, databaseUserKey } from './private/database-user-keys';
+import { adviseUserName, adviseUserRegion } from './private/advice';
+import { databaseUserArnIn, databaseUserKey, databaseUserRegion } from './private/database-user-keys';
 import { firstRepeat } from './private/duplicates';
 import { checkManagedPolicyCount } from './private/limits';
 import { PolicyPacker } from './private/policy-packer';
 import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
 import { checkRoleName } from './private/role-name';
-import { checkUserRegion, trustPolicySizeErrors, TrustPrincipal } from './private/trust';
+import { checkTrustLists, checkUserRegion, trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
 
 /**
@@ -88,12 +88,14 @@ export interface RedshiftRoleBaseProps {
    * `StringEquals` `sts:ExternalId` condition on the trust statement (Redshift sends the ARN of
    * the user running the command as the ExternalId).
    *
+   * An empty list is an error (leave the prop out).
+   *
    * @default - every database user of every cluster the role is attached to may use it
    */
   readonly databaseUsers?: DatabaseUser[];
 
   /**
-   * Other ExternalId values to accept, in the same condition as `databaseUsers`.
+   * Other ExternalId values to accept, in the same condition as `databaseUsers` (not an empty list).
    *
    * @default - none
    */
@@ -147,6 +149,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
       trustService: (service) => trust.trustServiceAlone(service),
     };
 
+    checkTrustLists(props.databaseUsers, props.externalIds);
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
     for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
 
@@ -167,6 +170,7 @@ export abstract class RedshiftRoleBase extends iam.Role {
     this.addExternalIdValue(user.arn, `user:${key}`, 'databaseUsers', literal);
     if (literal !== undefined) checkUserRegion(literal, this.trustPrincipal.servicePrincipals(), this.node.path);
     adviseUserName(this, 'databaseUsers', key.slice(key.lastIndexOf('/') + 1));
+    adviseUserRegion(this, 'databaseUsers', literal ?? key, databaseUserRegion(user));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
 import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
-import { checkChainLength, checkChainRoleArn, previousInChain } from './private/chain';
+import { checkChainLength, checkChainRoleArn, checkLinkTrust, previousInChain } from './private/chain';
 import { firstRepeat } from './private/duplicates';
 import { trustedServices } from './private/policy-json';
 import { trustNamesRedshift } from './private/redshift-principals';
@@ -23,7 +23,9 @@ export class RoleChain {
    *
    * 1 to 10 roles, no repeats. A `ChainedRole` must follow the role it trusts, and the first role
    * must be one Redshift can assume (not a `ChainedRole`, and, for a role defined in this app,
-   * one whose trust names a Redshift service principal).
+   * one whose trust names a Redshift service principal). Every other role defined in this app must
+   * let the role before it assume it: its trust names that role's ARN or account root as an AWS
+   * principal (checked when the chain is made; an imported role, and a principal that is a Token, pass).
    */
   public static of(roles: iam.IRole[]): RoleChain {
     checkChainLength(roles.length);
@@ -38,11 +40,15 @@ export class RoleChain {
         throw new Error(`\`roles\` puts '${describeRole(roles[i - 1])}' before ChainedRole '${describeRole(role)}', but that role trusts '${describeRole(trusted)}'`);
       }
     });
-    return new RoleChain(roles.map((role) => {
+    const arns = roles.map((role) => {
       const arn = role instanceof RedshiftRoleBase ? role.roleArnForSql : role.roleArn;
       checkChainRoleArn(arn);
       return arn;
-    }));
+    });
+    roles.forEach((role, i) => {
+      if (i > 0) checkLinkTrust(roles[i - 1], arns[i - 1], role);
+    });
+    return new RoleChain(arns);
   }
 
   /**

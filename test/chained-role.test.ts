@@ -257,6 +257,14 @@ describe('ChainedRole validation', () => {
       .toThrow("ChainedRole 'S/Hop10' would make a chain of 11 roles; Redshift's IAM_ROLE parameter takes at most 10");
   });
 
+  test('an empty databaseUsers is an error, as on every Redshift role (issue 21)', () => {
+    const stack = new Stack(newApp(), 'S', { env: { account: A, region: 'us-west-2' } });
+    const roleA = new RedshiftServiceRole(stack, 'RoleA');
+    expect(() => new ChainedRole(stack, 'Empty', { assumedBy: roleA, databaseUsers: [] })).toThrow(
+      '`databaseUsers` must list at least one database user: leave it out to let every database user of every cluster the role is attached to use it');
+    expect(() => new ChainedRole(stack, 'Left', { assumedBy: roleA })).not.toThrow();
+  });
+
   test('a role that would trust itself', () => {
     const stack = new Stack(newApp(), 'S', { env: { account: A, region: 'us-west-2' } });
     const self = iam.Role.fromRoleArn(stack, 'Self', `arn:aws:iam::${A}:role/RoleB`);

@@ -64,6 +64,20 @@ describe('DatabaseUser', () => {
     expect(() => DatabaseUser.fromArn(arn)).toThrow(message);
   });
 
+  test('fromArn rejects dbuser/CLUSTER/USER (issue 21): Redshift sends dbuser:CLUSTER/USER only, and the message gives that form', () => {
+    // GIVEN a slash where the format (seed 000) has a colon
+    const arn = 'arn:aws:redshift:us-west-2:123456789012:dbuser/my-cluster/etl';
+    // THEN
+    expect(() => DatabaseUser.fromArn(arn)).toThrow(
+      '`DatabaseUser.fromArn` expects arn:aws:redshift:REGION:ACCOUNT:dbuser:CLUSTER/USER, with a colon after dbuser: '
+      + 'Redshift sends the user\'s ARN in that form only, so a trust that lists dbuser/CLUSTER/USER never matches '
+      + `(use 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/etl'), got: '${arn}'`);
+    // neighbours: the colon form, a Serverless user, and a Token are accepted
+    expect(DatabaseUser.fromArn('arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/etl').arn).toBe('arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/etl');
+    expect(() => DatabaseUser.fromArn('arn:aws:redshift:us-west-2:123456789012:dbuser:serverless-123456789012-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b/etl')).not.toThrow();
+    expect(() => DatabaseUser.fromArn(Token.asString({ 'Fn::Sub': 'arn:aws:redshift:us-west-2:123456789012:dbuser/${Cluster}' }))).not.toThrow();
+  });
+
   test.each([
     ['', 'u', /`clusterIdentifier` must be 1 to 63.*got: ''/],
     ['1cluster', 'u', /`clusterIdentifier`.*start with a letter.*got: '1cluster'/],

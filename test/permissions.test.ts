@@ -1,7 +1,7 @@
-import { aws_iam as iam, Duration, Stack, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { RedshiftArn, RedshiftPermissions } from '../src';
-import { roleMay, roleView } from './helpers/iam';
+import { ChainedRole, RedshiftArn, RedshiftPermissions, RedshiftServiceRole } from '../src';
+import { assume, roleMay, roleView } from './helpers/iam';
 import { newApp, newStack, synth } from './helpers/synth';
 
 const ACCT = '123456789012';
@@ -266,5 +266,59 @@ describe('RedshiftPermissions.associateRoles (seed 002)', () => {
     const { stack, role } = operator();
     const roles = (options.roles as string[]).map((n) => iam.Role.fromRoleName(stack, n, n));
     expect(() => RedshiftPermissions.associateRoles(role, { ...options, roles } as any)).toThrow(message);
+  });
+});
+
+describe('RedshiftPermissions.associateRoles: only roles Redshift can assume (issue 21)', () => {
+  const synthApp = (stack: Stack) => (stack.node.root as any).synth();
+  const untrusted = (path: string) => `[TestStack/Operator] \`roles\` (associateRoles for cluster 'c1'): Role '${path}' is attached to this cluster, `
+    + 'but its trust policy does not let redshift.amazonaws.com assume it: the deployment would fail with "IAM role must delegate access to an Amazon Redshift account". '
+    + 'Use RedshiftServiceRole, or trust redshift.amazonaws.com with sts:AssumeRole [cdk-redshift-iam:trust-names-redshift]';
+
+  test('a ChainedRole is an error at synthesis, on the grantee, with the associations\' rule id', () => {
+    // GIVEN
+    const { stack, role } = operator();
+    const chained = new ChainedRole(stack, 'RoleB', { assumedBy: new RedshiftServiceRole(stack, 'RoleA') });
+    // WHEN
+    RedshiftPermissions.associateRoles(role, { clusterIdentifiers: ['c1'], roles: [chained] });
+    // THEN
+    expect(() => synthApp(stack)).toThrow(untrusted('TestStack/RoleB'));
+  });
+
+  test('acknowledged like the associations (after the call too), it synthesizes', () => {
+    const { stack, role } = operator();
+    const chained = new ChainedRole(stack, 'RoleB', { assumedBy: new RedshiftServiceRole(stack, 'RoleA') });
+    RedshiftPermissions.associateRoles(role, { clusterIdentifiers: ['c1'], roles: [chained] });
+    Validations.of(role).acknowledge({ id: 'cdk-redshift-iam:trust-names-redshift', reason: 'its trust is completed by another team' });
+    expect(() => synthApp(stack)).not.toThrow();
+  });
+
+  test('the Region rule holds too: the clusters are in `region`, else the grantee\'s Region', () => {
+    const { stack, role } = operator();
+    const east = new RedshiftServiceRole(stack, 'East', { regions: ['us-east-1'] });
+    RedshiftPermissions.associateRoles(role, { clusterIdentifiers: ['c1'], roles: [east], region: 'us-east-1' });
+    expect(() => synthApp(stack)).not.toThrow();
+    const other = operator();
+    RedshiftPermissions.associateRoles(other.role, { clusterIdentifiers: ['c1'], roles: [new RedshiftServiceRole(other.stack, 'East', { regions: ['us-east-1'] })] });
+    expect(() => synthApp(other.stack)).toThrow(/Role 'TestStack\/East' trusts Redshift only in us-east-1, but this cluster is in us-west-2: Redshift could not assume it \[cdk-redshift-iam:trust-region\]/);
+  });
+
+  test.each([
+    ['a RedshiftServiceRole', (s: Stack) => new RedshiftServiceRole(s, 'R')],
+    ['an imported role', (s: Stack) => iam.Role.fromRoleName(s, 'R', 'Anything')],
+    ['a role whose trusted service is a Token', (s: Stack) => new iam.Role(s, 'R', { assumedBy: new iam.ServicePrincipal(Token.asString({ Ref: 'Service' })) })],
+  ])('%s synthesizes', (_label, make) => {
+    const { stack, role } = operator();
+    RedshiftPermissions.associateRoles(role, { clusterIdentifiers: ['c1'], roles: [make(stack)] });
+    expect(() => synthApp(stack)).not.toThrow();
+  });
+
+  test('iam-simulate agrees: Redshift may assume the RedshiftServiceRole, not the ChainedRole the grant would pass', async () => {
+    const stack = newStack();
+    const roleA = new RedshiftServiceRole(stack, 'RoleA', { roleName: 'RoleA' });
+    const chained = new ChainedRole(stack, 'RoleB', { assumedBy: roleA, roleName: 'RoleB' });
+    const template = synth(stack);
+    expect(await assume(roleView(roleA, template), 'redshift.amazonaws.com')).toBe('Allowed');
+    expect(await assume(roleView(chained, template), 'redshift.amazonaws.com')).toBe('ImplicitlyDenied');
   });
 });

@@ -1,8 +1,8 @@
-import { aws_iam as iam, Duration, Lazy, Token } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { aws_iam as iam, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DatabaseUser, RedshiftServiceRole } from '../src';
 import { assume, roleView } from './helpers/iam';
-import { ACCOUNT, newStack, synth } from './helpers/synth';
+import { ACCOUNT, newApp, newStack, synth } from './helpers/synth';
 import { expectedTrust, trustStatement } from './helpers/trust';
 
 const USER1 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user1';
@@ -163,6 +163,21 @@ describe('RedshiftServiceRole validation', () => {
     expect(() => new RedshiftServiceRole(stack, 'Role', props as any)).toThrow(message);
   });
 
+  test('an empty databaseUsers or externalIds is an error that says to leave it out (issue 21)', () => {
+    // GIVEN lists that restrict nothing: every database user could use the role
+    const stack = newStack();
+    // THEN
+    expect(() => new RedshiftServiceRole(stack, 'Users', { databaseUsers: [] })).toThrow(
+      '`databaseUsers` must list at least one database user: leave it out to let every database user of every cluster the role is attached to use it');
+    expect(() => new RedshiftServiceRole(stack, 'Ids', { externalIds: [] })).toThrow(
+      '`externalIds` must list at least one ExternalId: leave it out to accept no other ExternalId '
+      + '(with neither `databaseUsers` nor `externalIds`, every database user may use the role)');
+    // neighbours: left out, one value, and a Token value
+    expect(() => new RedshiftServiceRole(stack, 'None')).not.toThrow();
+    expect(() => new RedshiftServiceRole(stack, 'One', { databaseUsers: [DatabaseUser.fromArn(USER1)], externalIds: ['partner-1'] })).not.toThrow();
+    expect(() => new RedshiftServiceRole(stack, 'Tokens', { externalIds: [Token.asString({ Ref: 'Id' })] })).not.toThrow();
+  });
+
   test('a user given as ARN and also as an external ID is a repeat', () => {
     const stack = newStack();
     expect(() => new RedshiftServiceRole(stack, 'Role', {
@@ -294,5 +309,46 @@ describe('values that are Lazy stay lazy until the template is rendered', () => 
     expect(() => new RedshiftServiceRole(stack, 'Role', { externalIds: [Lazy.string({ produce })] })).not.toThrow();
     ready = true;
     expect(() => synth(stack)).not.toThrow();
+  });
+});
+
+describe('database users in a Region no partition knows (issue 21)', () => {
+  const warnings = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.anyValue())
+    .map((w) => String(w.entry.data)).filter((w) => w.includes('cdk-redshift-iam:unknownRegion'));
+  const advice = (user: string, region: string) => `\`databaseUsers\` lists '${user}', a user in '${region}', a Region no AWS partition known to this aws-cdk-lib has: `
+    + 'check the code (a newer Region needs a newer aws-cdk-lib to be recognized) [ack: cdk-redshift-iam:unknownRegion]';
+
+  test.each([
+    ['inCluster', () => DatabaseUser.inCluster('c1', 'u1', { region: 'xx-moon-1' }), 'arn:aws:redshift:xx-moon-1:123456789012:dbuser:c1/u1'],
+    ['fromArn', () => DatabaseUser.fromArn('arn:aws:redshift:us-west-9:123456789012:dbuser:c1/u1'), 'arn:aws:redshift:us-west-9:123456789012:dbuser:c1/u1'],
+  ])('a user made with %s warns on the role that lists it, as `regions` does', (_how, user, arn) => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', { databaseUsers: [user()] });
+    expect(warnings(stack)).toEqual([advice(arn, arn.split(':')[3])]);
+  });
+
+  test('in an environment-agnostic stack the user is named as given', () => {
+    const stack = new Stack(newApp(), 'Agnostic');
+    new RedshiftServiceRole(stack, 'Role').addDatabaseUser(DatabaseUser.inCluster('c1', 'u1', { region: 'xx-moon-1' }));
+    expect(warnings(stack)).toEqual([advice('xx-moon-1:<stack-account>:c1/u1', 'xx-moon-1')]);
+  });
+
+  test.each([
+    ['the stack\'s Region', () => DatabaseUser.inCluster('c1', 'u1')],
+    ['a known Region', () => DatabaseUser.inCluster('c1', 'u1', { region: 'eusc-de-east-1' })],
+    ['a Token Region', () => DatabaseUser.inCluster('c1', 'u1', { region: Token.asString({ Ref: 'Region' }) })],
+    ['a Token ARN', () => DatabaseUser.fromArn(Token.asString({ Ref: 'UserArn' }))],
+  ])('no warning for %s', (_label, user) => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', { databaseUsers: [user()] });
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('acknowledged on the stack, the warning is taken back', () => {
+    const stack = newStack();
+    new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.inCluster('c1', 'u1', { region: 'xx-moon-1' })] });
+    Validations.of(stack).acknowledge({ id: 'cdk-redshift-iam:unknownRegion', reason: 'a Region this aws-cdk-lib predates' });
+    (stack.node.root as any).synth();
+    expect(warnings(stack)).toEqual([]);
   });
 });

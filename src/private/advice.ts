@@ -10,12 +10,28 @@ import { warn } from './acknowledgements';
 
 /** A Region code that aws-cdk-lib's region-info knows in no partition: a typo, or a Region newer than this CDK. */
 export function adviseRegions(scope: IConstruct, prop: string, regions: string[] | undefined): void {
-  const known = new Set(RegionInfo.regions.map((r) => r.name));
   for (const region of regions ?? []) {
-    if (Token.isUnresolved(region) || known.has(region)) continue;
-    warn(scope, 'cdk-redshift-iam:unknownRegion',
-      `\`${prop}\` lists '${region}', a Region no AWS partition known to this aws-cdk-lib has: check the code (a newer Region needs a newer aws-cdk-lib to be recognized)`);
+    if (!isUnknownRegion(region)) continue;
+    warn(scope, UNKNOWN_REGION, `\`${prop}\` lists '${region}', ${UNKNOWN_REGION_ADVICE}`);
   }
+}
+
+/**
+ * A database user in a Region code no partition knows, on the role that lists the user (`user`: how
+ * the message names it). The same advice, and id, as `adviseRegions`.
+ */
+export function adviseUserRegion(scope: IConstruct, prop: string, user: string, region: string | undefined): void {
+  if (region === undefined || !isUnknownRegion(region)) return;
+  warn(scope, UNKNOWN_REGION, `\`${prop}\` lists '${user}', a user in '${region}', ${UNKNOWN_REGION_ADVICE}`);
+}
+
+const UNKNOWN_REGION = 'cdk-redshift-iam:unknownRegion';
+const UNKNOWN_REGION_ADVICE = 'a Region no AWS partition known to this aws-cdk-lib has: '
+  + 'check the code (a newer Region needs a newer aws-cdk-lib to be recognized)';
+
+/** A literal Region code that aws-cdk-lib's region-info knows in no partition. */
+function isUnknownRegion(region: string): boolean {
+  return !Token.isUnresolved(region) && !RegionInfo.regions.some((r) => r.name === region);
 }
 
 /**

@@ -8,12 +8,14 @@ import { Stack, Token } from 'aws-cdk-lib';
 interface Entry {
   readonly key: string;
   readonly render: (stack: Stack) => string;
+  /** The Region as the user was given (in its ARN, or `options.region`); `undefined`: the stack's. */
+  readonly region?: string;
 }
 
 const entries = new WeakMap<object, Entry>();
 
-export function recordDatabaseUser(user: object, key: string, render: (stack: Stack) => string): void {
-  entries.set(user, { key, render });
+export function recordDatabaseUser(user: object, key: string, render: (stack: Stack) => string, region?: string): void {
+  entries.set(user, { key, render, region });
 }
 
 function entryOf(user: object): Entry {
@@ -24,6 +26,14 @@ function entryOf(user: object): Entry {
 
 export function databaseUserKey(user: object): string {
   return entryOf(user).key;
+}
+
+/**
+ * The Region the user was given in (its ARN's, or `options.region`), which may be a Token;
+ * `undefined` when the user takes the Region of the stack that uses it.
+ */
+export function databaseUserRegion(user: object): string | undefined {
+  return entryOf(user).region;
 }
 
 /**

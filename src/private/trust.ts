@@ -102,6 +102,29 @@ export function redshiftServicePrincipals(regions: string[] | undefined, serverl
 }
 
 /**
+ * `databaseUsers: []` or `externalIds: []` restricts nothing (every database user could use the
+ * role), so an empty list is a mistake, as for every list. Repeats are found, with the role's path,
+ * as each value is added to the trust.
+ */
+export function checkTrustLists(databaseUsers: readonly unknown[] | undefined, externalIds: readonly string[] | undefined): void {
+  const noRepeatCheck = () => undefined;
+  if (databaseUsers !== undefined) {
+    validateList('databaseUsers', databaseUsers, {
+      what: 'database user',
+      omit: 'to let every database user of every cluster the role is attached to use it',
+      key: noRepeatCheck,
+    });
+  }
+  if (externalIds !== undefined) {
+    validateList('externalIds', externalIds, {
+      what: 'ExternalId',
+      omit: 'to accept no other ExternalId (with neither `databaseUsers` nor `externalIds`, every database user may use the role)',
+      key: noRepeatCheck,
+    });
+  }
+}
+
+/**
  * Whom the next role of a chain, defined in `scope`, trusts: exactly the previous role's ARN, or
  * (`byAccount`) every principal of its account, `arn:aws:iam::ACCOUNT:root`.
  *

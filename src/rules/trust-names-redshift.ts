@@ -1,5 +1,5 @@
 import { Finding, RedshiftTarget, Rule } from './rule';
-import { trustNamesRedshift } from '../private/redshift-principals';
+import { principalRegion, redshiftPrincipals, trustNamesRedshift } from '../private/redshift-principals';
 
 /** The principal each target needs, for messages. */
 const NEEDED: Record<RedshiftTarget, string> = {
@@ -32,6 +32,21 @@ export function checkTrustNamesRedshift(input: TrustNamesRedshiftInput): Finding
     rule: TRUST_NAMES_REDSHIFT,
     message: `Role ${input.role} is attached to this ${input.target}, but its trust policy does not let ${needed} assume it: `
       + 'the deployment would fail with "IAM role must delegate access to an Amazon Redshift account". '
-      + `Use RedshiftServiceRole, or trust ${needed} with sts:AssumeRole`,
+      + fixFor(input.principals, input.target),
   }];
+}
+
+/**
+ * What to do, read from what the trust names: a RedshiftServiceRole attached to a namespace lacks
+ * `serverless: true` (and cannot keep `regions`), so "use RedshiftServiceRole" would not fix it.
+ */
+function fixFor(principals: string[], target: RedshiftTarget): string {
+  const needed = NEEDED[target];
+  if (target === 'cluster') return `Use RedshiftServiceRole, or trust ${needed} with sts:AssumeRole`;
+  const provisioned = redshiftPrincipals(principals, 'cluster');
+  if (provisioned.length === 0) return `Use RedshiftServiceRole with \`serverless: true\`, or trust ${needed} with sts:AssumeRole`;
+  const regional = provisioned.some((p) => principalRegion(p) !== undefined);
+  return `Its trust names Redshift for provisioned clusters only (${provisioned.join(', ')}): for a RedshiftServiceRole, set \`serverless: true\``
+    + (regional ? ' and leave out `regions` (Redshift Serverless assumes roles through its global principal only)' : '')
+    + `; for another role, trust ${needed} with sts:AssumeRole as well`;
 }

@@ -23,9 +23,15 @@ export function checkUnrestrictedTrust(input: UnrestrictedTrustInput): Finding[]
   const byRegion = redshiftPrincipals(input.trust.flatMap(servicePrincipals), 'any')
     .every((p) => principalRegion(p) !== undefined);
   if (byUser || byRegion) return [];
+  // A role Redshift Serverless assumes trusts its global principal: `regions` cannot restrict it
+  // (RedshiftServiceRole rejects `regions` with `serverless: true`).
+  const serverless = redshiftPrincipals(input.trust.flatMap(servicePrincipals), 'namespace').length > 0;
   return [{
     rule: UNRESTRICTED_TRUST,
     message: 'Every database user of every cluster this role is attached to, in every Region, may use it; '
-      + 'restrict it with databaseUsers (sts:ExternalId) or regions',
+      + (serverless
+        ? 'restrict it with databaseUsers (sts:ExternalId): regions cannot restrict a role that Redshift Serverless assumes, '
+          + 'which it does through the global redshift-serverless.amazonaws.com principal'
+        : 'restrict it with databaseUsers (sts:ExternalId) or regions'),
   }];
 }

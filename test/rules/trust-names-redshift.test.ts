@@ -32,6 +32,26 @@ describe('trust names Redshift', () => {
       .toMatch(/attached to this namespace, but its trust policy does not let redshift-serverless.amazonaws.com assume it/);
   });
 
+  test.each([
+    ['a RedshiftServiceRole without serverless', ['redshift.amazonaws.com'],
+      'Its trust names Redshift for provisioned clusters only (redshift.amazonaws.com): for a RedshiftServiceRole, set `serverless: true`; '
+      + 'for another role, trust redshift-serverless.amazonaws.com with sts:AssumeRole as well'],
+    ['a RedshiftServiceRole with regions', ['redshift.us-east-1.amazonaws.com', 'redshift.us-west-2.amazonaws.com'],
+      'Its trust names Redshift for provisioned clusters only (redshift.us-east-1.amazonaws.com, redshift.us-west-2.amazonaws.com): for a RedshiftServiceRole, '
+      + 'set `serverless: true` and leave out `regions` (Redshift Serverless assumes roles through its global principal only); '
+      + 'for another role, trust redshift-serverless.amazonaws.com with sts:AssumeRole as well'],
+    ['a role of another service', ['lambda.amazonaws.com'], 'Use RedshiftServiceRole with `serverless: true`, or trust redshift-serverless.amazonaws.com with sts:AssumeRole'],
+  ])('a namespace: the fix for %s is one that works (issue 21)', (_label, principals, fix) => {
+    const [finding] = checkTrustNamesRedshift({ role: "'r'", principals, target: 'namespace' });
+    expect(finding.message).toBe('Role \'r\' is attached to this namespace, but its trust policy does not let redshift-serverless.amazonaws.com assume it: '
+      + `the deployment would fail with "IAM role must delegate access to an Amazon Redshift account". ${fix}`);
+  });
+
+  test('a cluster: RedshiftServiceRole is the fix', () => {
+    expect(checkTrustNamesRedshift({ role: "'r'", principals: ['redshift-serverless.amazonaws.com'], target: 'cluster' })[0].message)
+      .toMatch(/Use RedshiftServiceRole, or trust redshift.amazonaws.com with sts:AssumeRole$/);
+  });
+
   test('principalRegion reads the Region of a Regional principal only', () => {
     expect(principalRegion('redshift.us-east-1.amazonaws.com')).toBe('us-east-1');
     expect(principalRegion('redshift-serverless.eu-west-1.amazonaws.com')).toBe('eu-west-1');
