@@ -1,4 +1,5 @@
-import { validateList, redshiftIdentifier, validateRedshiftName } from './private/validation';
+import { sqlIdentifier, validateGrantName } from './private/redshift-names';
+import { validateList } from './private/validation';
 
 /**
  * The Redshift commands for which GRANT ASSUMEROLE lets database users use an IAM role.
@@ -29,8 +30,9 @@ const COMMAND_SQL: Record<RedshiftCommand, string> = {
  * Who may use an IAM role (or role chain) in Redshift, and for which commands: the parts of
  * `GRANT ASSUMEROLE ON '<role>' TO ... FOR ...`.
  *
- * Name at least one user, group or role. Names that are not plain SQL identifiers (`IAM:alice`,
- * `etl-user`) are written in double quotes.
+ * Name at least one user, group or role: 1 to 127 bytes of printable UTF-8 each. Names that are not
+ * standard SQL identifiers (`IAM:alice`, `etl-user`, a reserved word such as `user` or `order`) are
+ * written in double quotes, with any `"` in them doubled.
  */
 export interface AssumeRoleGrantOptions {
   /**
@@ -93,15 +95,15 @@ export function renderAssumeRoleGrant(onText: string, options: AssumeRoleGrantOp
     throw new Error(`\`commands\` lists RedshiftCommand.ALL with other commands (${commands.filter((c) => c !== RedshiftCommand.ALL).join(', ')}): ALL already covers them`);
   }
   const grantees = [
-    ...users.map(redshiftIdentifier),
-    ...groups.map((group) => `GROUP ${redshiftIdentifier(group)}`),
-    ...roles.map((role) => `ROLE ${redshiftIdentifier(role)}`),
+    ...users.map(sqlIdentifier),
+    ...groups.map((group) => `GROUP ${sqlIdentifier(group)}`),
+    ...roles.map((role) => `ROLE ${sqlIdentifier(role)}`),
   ];
   return `GRANT ASSUMEROLE ON '${onText}' TO ${grantees.join(', ')} FOR ${commands.map((c) => COMMAND_SQL[c]).join(', ')};`;
 }
 
 function checkNames(prop: string, names: string[] | undefined): string[] {
   if (names === undefined) return [];
-  validateList(prop, names, { what: prop.replace(/s$/, ''), omit: 'instead', each: validateRedshiftName });
+  validateList(prop, names, { what: prop.replace(/s$/, ''), omit: 'instead', each: validateGrantName });
   return names;
 }

@@ -1,4 +1,4 @@
-import { aws_iam as iam, Duration, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ClusterRoleAssociation, NamespaceRoleAssociation, RedshiftServiceRole } from '../src';
@@ -170,6 +170,51 @@ describe('ClusterRoleAssociation', () => {
     new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: [role] });
     expect(() => stack.node.root.node.findAll().forEach((c) => { const e = c.node.validate(); if (e.length) throw new Error(e.join('\n')); }))
       .toThrow(/The associations TestStack\/One and TestStack\/Two both attach .*shared to cluster 'c1': list each role in one association only/);
+  });
+
+  test('one role listed as a construct and by its imported ARN is a repeat (the ARN resolved in the association\'s stack)', () => {
+    // GIVEN
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'LoadRole' });
+    const imported = iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCOUNT}:role/LoadRole`);
+    // THEN: in either order, and with an iam.Role too
+    const message = `\`roles\` lists the role arn:aws:iam::${ACCOUNT}:role/LoadRole more than once, as 'TestStack/Role' and as 'TestStack/Imported': `
+      + 'list each role once (an imported ARN and the role it names are one role)';
+    expect(() => new ClusterRoleAssociation(stack, 'A', { clusterIdentifier: 'c1', roles: [role, imported] })).toThrow(message);
+    expect(() => new ClusterRoleAssociation(stack, 'B', { clusterIdentifier: 'c1', roles: [imported, role] })).toThrow(
+      `\`roles\` lists the role arn:aws:iam::${ACCOUNT}:role/LoadRole more than once, as 'TestStack/Imported' and as 'TestStack/Role'`);
+    const plain = new iam.Role(stack, 'Plain', { roleName: 'PlainRole', assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
+    expect(() => new ClusterRoleAssociation(stack, 'C', { clusterIdentifier: 'c1', roles: [plain, iam.Role.fromRoleArn(stack, 'PlainArn', `arn:aws:iam::${ACCOUNT}:role/PlainRole`)] }))
+      .toThrow(`\`roles\` lists the role arn:aws:iam::${ACCOUNT}:role/PlainRole more than once`);
+  });
+
+  test('a role and its ARN Token (iam.Role.fromRoleArn(role.roleArn)) are one role, even without a name', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Unnamed', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
+    expect(() => new ClusterRoleAssociation(stack, 'A', { clusterIdentifier: 'c1', roles: [role, iam.Role.fromRoleArn(stack, 'Again', role.roleArn)] }))
+      .toThrow("`roles` lists the role 'TestStack/Unnamed' more than once, as 'TestStack/Unnamed' and as 'TestStack/Again'");
+  });
+
+  test('neighbours: another name, another path, a Token ARN; the default role given by its ARN', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'LoadRole' });
+    const other = iam.Role.fromRoleArn(stack, 'Other', `arn:aws:iam::${ACCOUNT}:role/UnloadRole`);
+    const withPath = iam.Role.fromRoleArn(stack, 'WithPath', `arn:aws:iam::${ACCOUNT}:role/team/LoadRole`);
+    const fromParameter = iam.Role.fromRoleArn(stack, 'FromParameter', new CfnParameter(stack, 'RoleArn').valueAsString);
+    expect(() => new ClusterRoleAssociation(stack, 'A', {
+      clusterIdentifier: 'c1',
+      roles: [role, other, withPath, fromParameter],
+      defaultRole: iam.Role.fromRoleArn(stack, 'Default', `arn:aws:iam::${ACCOUNT}:role/LoadRole`),
+    })).not.toThrow();
+  });
+
+  test('the same role in two associations of one cluster, once by its ARN: a synth error', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'LoadRole' });
+    new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: [role] });
+    new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: [iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCOUNT}:role/LoadRole`)] });
+    const errors = stack.node.findAll().flatMap((c) => c.node.validate());
+    expect(errors).toContain('The associations TestStack/One and TestStack/Two both attach TestStack/Role to cluster \'c1\': list each role in one association only');
   });
 
   test('two default roles for one cluster is a synth error', () => {

@@ -51,7 +51,8 @@ const GLOBAL_PRINCIPAL = 'redshift.amazonaws.com';
  *
  * Audit logging writes only with Amazon S3 managed keys ("Currently, you can only use Amazon
  * S3-managed keys (SSE-S3) encryption (AES-256) for audit logging"): a bucket with a KMS key is an
- * error.
+ * error, now and again at synthesis, where the bucket's final CloudFormation properties (escape
+ * hatches and raw overrides included) are read.
  */
 export function allowAuditLogging(bucket: s3.IBucket, options: AuditLoggingOptions = {}): iam.AddToResourcePolicyResult {
   validateKeyPrefix('keyPrefix', options.keyPrefix);
@@ -61,7 +62,9 @@ export function allowAuditLogging(bucket: s3.IBucket, options: AuditLoggingOptio
     validateList('clusterIdentifiers', clusters, { what: 'cluster', omit: 'for any cluster of the account', each: validateClusterIdentifier });
   }
   if (options.account !== undefined) validateAccount('account', options.account);
-  rejectKms(bucket);
+  const kmsError = kmsEncryptionError(bucket, false);
+  if (kmsError !== undefined) throw new Error(kmsError);
+  watchEncryption(bucket);
 
   const stack = Stack.of(bucket);
   const account = options.account ?? stack.account;
@@ -107,26 +110,85 @@ export function auditLoggingPrincipals(region: string): string[] {
   return optIn ? [`redshift.${region}.amazonaws.com`] : [GLOBAL_PRINCIPAL];
 }
 
-/** A bucket whose default encryption uses AWS KMS: its key, or `aws:kms` in its CfnBucket. */
-function rejectKms(bucket: s3.IBucket): void {
-  const cfn = bucket.node.defaultChild;
-  // The L1 property as given (camelCase), or as an escape hatch may have set it (PascalCase).
-  const encryption = cfn instanceof s3.CfnBucket ? Stack.of(bucket).resolve(cfn.bucketEncryption) as any : undefined;
-  const rules: any[] = encryption?.serverSideEncryptionConfiguration ?? encryption?.ServerSideEncryptionConfiguration ?? [];
-  const algorithm: string | undefined = rules
-    .map((r) => r?.serverSideEncryptionByDefault?.sseAlgorithm ?? r?.ServerSideEncryptionByDefault?.SSEAlgorithm)
-    .find((a) => typeof a === 'string' && a.startsWith('aws:kms'));
-  if (bucket.encryptionKey !== undefined || algorithm !== undefined) {
-    throw new Error(`\`allowAuditLogging\`: bucket '${bucket.node.path}' is encrypted with AWS KMS (${algorithm ?? 'its encryptionKey'}), `
-      + 'but Redshift audit logging writes only to buckets encrypted with Amazon S3 managed keys (SSE-S3, AES-256); '
-      + 'give the log bucket `encryption: s3.BucketEncryption.S3_MANAGED`');
-  }
+const WATCHED = new WeakSet<s3.IBucket>();
+
+/**
+ * The encryption may change after this call (an escape hatch, `addPropertyOverride`): the check runs
+ * again when the app is synthesized, once per bucket however often it was given.
+ */
+function watchEncryption(bucket: s3.IBucket): void {
+  if (WATCHED.has(bucket) || !(bucket.node.defaultChild instanceof s3.CfnBucket)) return;
+  WATCHED.add(bucket);
+  bucket.node.addValidation({ validate: () => { const error = kmsEncryptionError(bucket, true); return error === undefined ? [] : [error]; } });
 }
 
-/** EnableLogging's S3KeyPrefix: at most 512 characters. */
+/**
+ * Why `bucket` cannot hold audit logs, if its default encryption uses AWS KMS: its key, or an
+ * `aws:kms` algorithm (`aws:kms`, `aws:kms:dsse`) in its CfnBucket: as given (`final` false, when
+ * `allowAuditLogging` is called), or as the template will hold it (`final` true, at synthesis).
+ */
+function kmsEncryptionError(bucket: s3.IBucket, final: boolean): string | undefined {
+  const algorithm = kmsAlgorithm(bucket, final);
+  if (bucket.encryptionKey === undefined && algorithm === undefined) return undefined;
+  return `\`allowAuditLogging\`: bucket '${bucket.node.path}' is encrypted with AWS KMS (${algorithm ?? 'its encryptionKey'}), `
+    + 'but Redshift audit logging writes only to buckets encrypted with Amazon S3 managed keys (SSE-S3, AES-256); '
+    + 'give the log bucket `encryption: s3.BucketEncryption.S3_MANAGED`';
+}
+
+/**
+ * The KMS algorithm of the bucket's default encryption. At synthesis (`final`), as CloudFormation
+ * will receive it: the CfnBucket's properties rendered with its raw overrides
+ * (`addPropertyOverride`, `addOverride('Properties...')`), which aws-cdk-lib keeps in the resource
+ * and applies only when it renders the template. Before (a `Lazy.string` resolves once, so nothing
+ * is rendered early): the L1 property as given.
+ */
+function kmsAlgorithm(bucket: s3.IBucket, final: boolean): string | undefined {
+  const cfn = bucket.node.defaultChild;
+  if (!(cfn instanceof s3.CfnBucket)) return undefined;
+  const stack = Stack.of(bucket);
+  let properties: any = { BucketEncryption: stack.resolve(cfn.bucketEncryption) };
+  if (final) {
+    try {
+      properties = Object.values<any>(stack.resolve((cfn as any)._toCloudFormation())?.Resources ?? {})[0]?.Properties;
+    } catch {
+      // not renderable here: the L1 property as given
+    }
+  }
+  const encryption = properties?.BucketEncryption;
+  const rules: unknown = encryption?.ServerSideEncryptionConfiguration ?? encryption?.serverSideEncryptionConfiguration;
+  // An override into a list the L1 does not hold (`...Configuration.0...`) writes an object with the key "0".
+  const list: any[] = Array.isArray(rules) ? rules : typeof rules === 'object' && rules !== null ? Object.values(rules) : [];
+  return list
+    .map((r) => r?.ServerSideEncryptionByDefault?.SSEAlgorithm ?? r?.serverSideEncryptionByDefault?.sseAlgorithm)
+    .find((a): a is string => typeof a === 'string' && a.startsWith('aws:kms'));
+}
+
+/**
+ * EnableLogging's S3KeyPrefix ("EnableLogging", Amazon Redshift API Reference,
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/API_EnableLogging.html; the same in
+ * "AWS::Redshift::Cluster LoggingProperties", AWS CloudFormation User Guide): "Cannot exceed 512
+ * characters"; "Cannot contain spaces( ), double quotes ("), single quotes ('), a backslash (\\),
+ * or control characters. The hexadecimal codes for invalid characters are: x00 to x20, x22, x27,
+ * x5c, x7f or larger". (The API model in today's AWS SDKs words it as the characters it accepts:
+ * letters of any language, white space, digits and _.:/=+\\-@, which also leaves out quotes and
+ * control characters; the documented constraints above are what this checks.)
+ */
+const INVALID_PREFIX_CHARACTER = /[\x00-\x20"'\\\u007f-\u{10ffff}]/u;
+
 function validateAuditPrefix(prefix: string | undefined): void {
   if (prefix === undefined || Token.isUnresolved(prefix)) return;
   if (prefix.length > 512) {
     throw new Error(`\`keyPrefix\` must be at most 512 characters (EnableLogging S3KeyPrefix), got ${prefix.length}`);
   }
+  const bad = INVALID_PREFIX_CHARACTER.exec(prefix);
+  if (bad !== null) {
+    const code = bad[0].codePointAt(0)!;
+    throw new Error('`keyPrefix` must not contain spaces, double quotes, single quotes, backslashes, control characters or characters above x7e '
+      + `(EnableLogging S3KeyPrefix: x00 to x20, x22, x27, x5c, x7f or larger are invalid), got x${code.toString(16).padStart(2, '0')} at index ${bad.index}: '${printablePrefix(prefix)}'`);
+  }
+}
+
+/** The prefix with control characters written as \xNN, for messages. */
+function printablePrefix(prefix: string): string {
+  return prefix.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -6,7 +6,9 @@ import {
   AssociationProperties, DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS, MIN_WAIT_SECONDS, recordPath, RESOURCE_TYPES, RESPONSE_MARGIN_SECONDS,
 } from '../association-handler/contract';
 import { isAcknowledged } from '../private/acknowledgements';
+import { firstRepeat } from '../private/duplicates';
 import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
+import { literalRoleArn } from '../private/role-arn';
 import { findRole } from '../private/role-references';
 import { describeRole, roleAccount } from '../private/roles';
 import { validateList } from '../private/validation';
@@ -107,21 +109,52 @@ function stableHash(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex').slice(0, 8);
 }
 
-/** The identity of a role: its ARN, or the object while the ARN is a Token. */
-function roleKey(role: iam.IRole): string | iam.IRole {
-  return Token.isUnresolved(role.roleArn) ? role : role.roleArn;
+/**
+ * The identity of a role in `scope`'s stack: its ARN when that is known at synth time (a literal
+ * ARN, an ARN that resolves to one in this stack, or the ARN of a role of this app built from its
+ * literal name and path), else the CfnRole behind it, else the object. So `iam.Role.fromRoleArn`
+ * with a role's ARN and the role itself are one role.
+ */
+function roleKey(scope: IConstruct, role: iam.IRole): string | object {
+  const arn = literalArn(scope, role.roleArn);
+  if (arn !== undefined) return arn;
+  const cfnRole = findRole(role);
+  if (cfnRole === undefined) return role;
+  const named = literalArn(scope, literalRoleArn(cfnRole, Token.isUnresolved(cfnRole.roleName) ? undefined : cfnRole.roleName, cfnRole.path ?? '/'));
+  return named ?? cfnRole;
 }
 
-function sameRole(a: iam.IRole, b: iam.IRole): boolean {
-  return roleKey(a) === roleKey(b);
+/** `value` resolved in `scope`'s stack, when that gives a literal string. */
+function literalArn(scope: IConstruct, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!Token.isUnresolved(value)) return value;
+  try {
+    const resolved = Stack.of(scope).resolve(value);
+    return typeof resolved === 'string' && !Token.isUnresolved(resolved) ? resolved : undefined;
+  } catch {
+    return undefined; // a reference this stack cannot make (checkSameEnvironment says why)
+  }
+}
+
+function sameRole(scope: IConstruct, a: iam.IRole, b: iam.IRole): boolean {
+  return roleKey(scope, a) === roleKey(scope, b);
 }
 
 function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' | 'namespace'): void {
-  validateList('roles', props.roles, { what: 'role to attach', key: roleKey, describe: describeRole });
+  // The same object or literal ARN twice; then one role given twice in two forms (a construct and its ARN).
+  validateList('roles', props.roles, { what: 'role to attach', key: (r) => (Token.isUnresolved(r.roleArn) ? r : r.roleArn), describe: describeRole });
+  const keyOf = (r: iam.IRole) => roleKey(scope, r);
+  const again = firstRepeat(props.roles, keyOf);
+  if (again !== undefined) {
+    const first = props.roles.find((r) => keyOf(r) === keyOf(again))!;
+    const arn = keyOf(again);
+    throw new Error(`\`roles\` lists the role ${typeof arn === 'string' ? arn : `'${describeRole(first)}'`} more than once, `
+      + `as '${first.node.path}' and as '${again.node.path}': list each role once (an imported ARN and the role it names are one role)`);
+  }
   // The same rule as across the associations of a target (checkSiblings), at once for this one.
   const [tooMany] = checkRolesPerCluster({ cluster: `This ${kind}`, roleCount: props.roles.length, countedIn: 'listed in `roles`' });
   if (tooMany) throw new Error(`\`roles\`: ${tooMany.message} [${tooMany.rule.id}]`);
-  if (props.defaultRole !== undefined && !props.roles.some((r) => sameRole(r, props.defaultRole!))) {
+  if (props.defaultRole !== undefined && !props.roles.some((r) => sameRole(scope, r, props.defaultRole!))) {
     throw new Error(`\`defaultRole\` '${describeRole(props.defaultRole)}' must be one of \`roles\` (the default role must be attached)`);
   }
   const stack = Stack.of(scope);
@@ -210,7 +243,7 @@ function checkSiblings(self: Registered, all: Registered[]): string[] {
   const errors: string[] = [];
   const siblings = all.filter((o) => o !== self && o.key === self.key);
   for (const other of siblings) {
-    const shared = self.props.roles.filter((r) => other.props.roles.some((o) => sameRole(o, r)));
+    const shared = self.props.roles.filter((r) => other.props.roles.some((o) => roleKey(other.scope, o) === roleKey(self.scope, r)));
     if (shared.length > 0) {
       errors.push(`The associations ${self.scope.node.path} and ${other.scope.node.path} both attach ${shared.map(describeRole).join(', ')} to ${self.label}: list each role in one association only`);
     }
@@ -218,7 +251,7 @@ function checkSiblings(self: Registered, all: Registered[]): string[] {
       errors.push(`The associations ${self.scope.node.path} and ${other.scope.node.path} both set the default role of ${self.label}: set it in one association only`);
     }
   }
-  const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map(roleKey)));
+  const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map((role) => roleKey(r.scope, role))));
   for (const finding of checkRolesPerCluster({ cluster: self.label, roleCount: total.size, countedIn: 'across the associations of this app' })) {
     errors.push(`${finding.message} [${finding.rule.id}]`);
   }

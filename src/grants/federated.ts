@@ -1,5 +1,6 @@
 import { aws_iam as iam, aws_secretsmanager as secretsmanager, Stack } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
+import { grantKey } from '../private/key-grant';
 
 /**
  * Federated query: CREATE EXTERNAL SCHEMA ... FROM POSTGRES | MYSQL ... SECRET_ARN.
@@ -32,10 +33,8 @@ export function allowFederatedQuery(target: GrantTarget, secret: secretsmanager.
   // Same page: with a customer managed key, the role must be a user of the key. Secrets Manager
   // decrypts on the role's behalf, so the grant holds only through it (kms:ViaService).
   if (secret.encryptionKey) {
-    grant = grant.combine(iam.Grant.addToPrincipal({
-      grantee: target.role,
-      actions: ['kms:Decrypt'],
-      resourceArns: [secret.encryptionKey.keyArn],
+    grant = grant.combine(grantKey(target.role, secret.encryptionKey, ['kms:Decrypt'], '`allowFederatedQuery`: the encryption key of the secret', {
+      wildcards: target,
       conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${secret.env.region}.${Stack.of(target.role).urlSuffix}` } },
     }));
   }

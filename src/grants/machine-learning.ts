@@ -128,12 +128,9 @@ export function allowCreateModel(target: GrantTarget, options: CreateModelOption
   target.trustService(SAGEMAKER);
 
   if (options.kmsKey) {
-    grant = grant.combine(grantKey(role, options.kmsKey, KEY_ACTIONS, '`allowCreateModel` `kmsKey`: the key')).combine(iam.Grant.addToPrincipal({
-      grantee: role,
-      actions: ['kms:CreateGrant'],
-      resourceArns: [options.kmsKey.keyArn],
-      conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-    }));
+    const what = '`allowCreateModel` `kmsKey`: the key';
+    grant = grant.combine(grantKey(role, options.kmsKey, KEY_ACTIONS, what, { wildcards: target }))
+      .combine(grantKey(role, options.kmsKey, ['kms:CreateGrant'], what, { wildcards: target, conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } } }));
   }
   return grant;
 }

@@ -47,10 +47,23 @@ export interface UnloadAccessOptions extends S3AccessOptions {
    * With ENCRYPTED AUTO, Redshift reads the bucket's default encryption (GetBucketEncryption, whose
    * IAM action this is) and writes the files with its AWS KMS key. The key itself needs
    * `kms:GenerateDataKey` and `kms:Decrypt`: granted on the bucket's `encryptionKey`, or on `kmsKey`.
+   * A bucket whose default encryption this app cannot see (an imported bucket without
+   * `encryptionKey`) needs `kmsKey` (SSE-KMS) or `s3ManagedEncryption` (SSE-S3): which one is an
+   * error to leave out, since a missing key permission fails only when UNLOAD runs.
    *
    * @default false
    */
   readonly encryptedAuto?: boolean;
+
+  /**
+   * With `encryptedAuto`: the bucket's default encryption uses Amazon S3 managed keys (SSE-S3), so
+   * ENCRYPTED AUTO needs no key permission. Only for a bucket whose encryption this app cannot see
+   * (an imported bucket without `encryptionKey`); a bucket with an AWS KMS default key takes that
+   * key as `kmsKey` instead (for the AWS managed key, `kms.Alias.fromAliasName(this, 'S3Key', 'alias/aws/s3')`).
+   *
+   * @default false
+   */
+  readonly s3ManagedEncryption?: boolean;
 }
 
 /** COPY from Amazon S3: LIST under the prefix, GET the objects under it (+ `kms:Decrypt`). */
@@ -65,13 +78,14 @@ export function allowCreateLibraryFrom(target: GrantTarget, bucket: s3.IBucket, 
 
 /** UNLOAD to Amazon S3: GET, LIST and PUT under the prefix (+ DELETE for CLEANPATH, + KMS). */
 export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: UnloadAccessOptions = {}): iam.Grant {
+  checkEncryptedAuto(bucket, options);
   const objectActions = ['s3:GetObject', 's3:PutObject'];
   if (options.allowCleanPath) objectActions.push('s3:DeleteObject');
   const grant = grantS3(target, bucket, options.keyPrefix, 'allowUnloadTo', objectActions, ['kms:Decrypt', 'kms:GenerateDataKey'], 'UNLOAD writes');
   // "Unloading encrypted data files", Amazon Redshift Database Developer Guide (KMS_KEY_ID), and
   // "Using server-side encryption with AWS KMS keys (SSE-KMS)", Amazon S3 User Guide: writing an
   // object under a KMS key takes kms:GenerateDataKey, a multipart upload kms:Decrypt too.
-  const withKey = options.kmsKey ? grant.combine(grantKey(target.role, options.kmsKey, ['kms:Decrypt', 'kms:GenerateDataKey'], '`allowUnloadTo` `kmsKey`: the key')) : grant;
+  const withKey = options.kmsKey ? grant.combine(grantKey(target.role, options.kmsKey, ['kms:Decrypt', 'kms:GenerateDataKey'], '`allowUnloadTo` `kmsKey`: the key', { wildcards: target })) : grant;
   // UNLOAD, ENCRYPTED AUTO (Amazon Redshift Database Developer Guide): "fetches the default AWS KMS
   // encryption key on the target Amazon S3 bucket property"; reading it is GetBucketEncryption,
   // whose IAM action is s3:GetEncryptionConfiguration on the bucket (Service Authorization Reference,
@@ -79,6 +93,38 @@ export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: 
   return options.encryptedAuto
     ? withKey.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: ['s3:GetEncryptionConfiguration'], resourceArns: [bucket.bucketArn] }))
     : withKey;
+}
+
+/**
+ * UNLOAD ... ENCRYPTED AUTO writes with the bucket's default key ("UNLOAD", Amazon Redshift
+ * Database Developer Guide, https://docs.aws.amazon.com/redshift/latest/dg/r_UNLOAD.html, ENCRYPTED
+ * AUTO: "fetches the default AWS KMS encryption key on the target Amazon S3 bucket property"), and
+ * writing an object under an AWS KMS key takes kms:GenerateDataKey on it ("Using server-side
+ * encryption with AWS KMS keys (SSE-KMS)", Amazon S3 User Guide,
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html). A bucket this app
+ * defines shows its key (`encryptionKey`) or has none (SSE-S3, or the AWS managed key aws/s3, whose
+ * key policy lets the account use it through S3); an imported bucket shows a key only when it was
+ * imported with one. Without it, the user says which: `kmsKey`, or `s3ManagedEncryption`.
+ */
+function checkEncryptedAuto(bucket: s3.IBucket, options: UnloadAccessOptions): void {
+  if (options.s3ManagedEncryption) {
+    if (!options.encryptedAuto) {
+      throw new Error('`allowUnloadTo` `s3ManagedEncryption` describes the bucket\'s default encryption for UNLOAD ... ENCRYPTED AUTO, '
+        + `and \`encryptedAuto\` is not set (bucket '${bucket.node.path}'): set \`encryptedAuto: true\` too, or leave \`s3ManagedEncryption\` out`);
+    }
+    const key = options.kmsKey ?? bucket.encryptionKey;
+    if (key !== undefined) {
+      throw new Error(`\`allowUnloadTo\` \`s3ManagedEncryption\` says bucket '${bucket.node.path}' uses Amazon S3 managed keys (SSE-S3), `
+        + `but ${options.kmsKey ? '`kmsKey`' : 'the bucket\'s `encryptionKey`'} names the AWS KMS key '${key.node.path}': `
+        + 'with ENCRYPTED AUTO the files are written with the bucket\'s default key, so give one or the other');
+    }
+    return;
+  }
+  if (!options.encryptedAuto || options.kmsKey !== undefined || bucket.encryptionKey !== undefined) return;
+  if (bucket.node.defaultChild instanceof s3.CfnBucket) return;
+  throw new Error(`\`allowUnloadTo\` \`encryptedAuto\`: the default encryption of bucket '${bucket.node.path}' is unknown (an imported bucket without \`encryptionKey\`), `
+    + 'and UNLOAD ... ENCRYPTED AUTO writes with the bucket\'s default AWS KMS key, which the role needs kms:GenerateDataKey on: '
+    + 'without it UNLOAD fails at run time. Give that key as `kmsKey` (SSE-KMS), or set `s3ManagedEncryption: true` if the bucket uses Amazon S3 managed keys (SSE-S3)');
 }
 
 /**
@@ -125,7 +171,7 @@ export function grantS3(
     resourceArns: [objects],
   }));
   if (bucket.encryptionKey) {
-    grant = grant.combine(grantKey(target.role, bucket.encryptionKey, kmsActions, `\`${method}\`: the encryption key of the bucket`));
+    grant = grant.combine(grantKey(target.role, bucket.encryptionKey, kmsActions, `\`${method}\`: the encryption key of the bucket`, { wildcards: target }));
   }
   return grant;
 }

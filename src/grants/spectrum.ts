@@ -172,7 +172,7 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
   // in AWS Glue", AWS Glue Developer Guide (Decrypt to read; Encrypt and GenerateDataKey to write).
   if (options.catalogKey) {
     const writes = options.allowCreateDatabase || options.allowTableChanges;
-    grant = grant.combine(grantKey(target.role, options.catalogKey, writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'], '`allowSpectrum` `catalogKey`: the key'));
+    grant = grant.combine(grantKey(target.role, options.catalogKey, writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'], '`allowSpectrum` `catalogKey`: the key', { wildcards: target }));
   }
   return grant;
 }

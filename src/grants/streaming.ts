@@ -56,7 +56,7 @@ export function allowStreamingIngestion(target: GrantTarget, stream: kinesis.ISt
   // Same page, "IAM policy for an encrypted stream": kms:Decrypt on the stream's key. (A stream
   // encrypted with the AWS managed key aws/kinesis needs no key permission.)
   if (stream.encryptionKey) {
-    grant = grant.combine(grantKey(target.role, stream.encryptionKey, ['kms:Decrypt'], '`allowStreamingIngestion`: the encryption key of the stream'));
+    grant = grant.combine(grantKey(target.role, stream.encryptionKey, ['kms:Decrypt'], '`allowStreamingIngestion`: the encryption key of the stream', { wildcards: target }));
   }
   return grant;
 }
@@ -66,7 +66,7 @@ const MSK_CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:[a-z]{2}(-[a-z]+)?-[a-z]+-\d{1,2}
 
 /**
  * CREATE EXTERNAL SCHEMA ... FROM MSK AUTHENTICATION iam: connect to the cluster, describe and
- * read its topics, and look up its bootstrap brokers.
+ * read its topics, describe and alter its consumer groups, and look up its bootstrap brokers.
  */
 export function allowMskIngestion(target: GrantTarget, options: MskIngestionOptions): iam.Grant {
   const { clusterArn } = options;
@@ -84,26 +84,32 @@ export function allowMskIngestion(target: GrantTarget, options: MskIngestionOpti
   const clusterPath = Token.isUnresolved(clusterArn)
     ? Fn.join('/', [Fn.select(1, Fn.split('/', clusterArn)), Fn.select(2, Fn.split('/', clusterArn))])
     : cluster.resourceName!;
-  const topicArn = (topic: string) => Stack.of(target.role).formatArn({
+  const clusterResource = (resource: 'topic' | 'group', name: string) => Stack.of(target.role).formatArn({
     partition: cluster.partition,
     service: 'kafka',
     region: cluster.region,
     account: cluster.account,
-    resource: 'topic',
-    resourceName: `${clusterPath}/${topic}`,
+    resource,
+    resourceName: `${clusterPath}/${name}`,
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
-  const topics = (options.topics ?? ['*']).map(topicArn);
+  const topics = (options.topics ?? ['*']).map((topic) => clusterResource('topic', topic));
   if (options.topics === undefined) {
     target.scopedWildcard(topics[0], "cdk-redshift-iam: streaming ingestion reads the topics of one named MSK cluster; '*' stands for their names (`topics` not given)");
   }
+  // Consumer groups have ARNs of the same shape: arn:PARTITION:kafka:REGION:ACCOUNT:group/NAME/UUID/GROUP.
+  const groups = clusterResource('group', '*');
+  target.scopedWildcard(groups, "cdk-redshift-iam: streaming ingestion reads through the consumer groups of one named MSK cluster; '*' stands for the group names, which Redshift chooses");
 
-  // "Getting started with streaming ingestion from Amazon Managed Streaming for Apache Kafka",
-  // Amazon Redshift Database Developer Guide, "IAM policy for Amazon MSK when using IAM
-  // authentication" (statements "MSKIAMpolicy" and "MSKPolicy"),
+  // "Getting started with streaming ingestion from Apache Kafka sources", Amazon Redshift Database
+  // Developer Guide, "Setting up authentication", AUTHENTICATION IAM (statements "MSKIAMpolicy" and
+  // "MSKPolicy"),
   // https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion-getting-started-MSK.html
-  // kafka-cluster:Connect is authorized on the cluster, DescribeTopic and ReadData on topics
-  // ("Semantics of IAM authorization policy actions and resources", Amazon MSK Developer Guide);
+  // kafka-cluster:Connect is authorized on the cluster, DescribeTopic and ReadData on topics,
+  // AlterGroup and DescribeGroup (which the page grants on the cluster's groups,
+  // group/CLUSTER_NAME/CLUSTER_UUID/*) on consumer groups ("Semantics of IAM authorization policy
+  // actions and resources", Amazon MSK Developer Guide,
+  // https://docs.aws.amazon.com/msk/latest/developerguide/kafka-actions.html);
   // kafka:GetBootstrapBrokers has no resource type and stays on '*'.
   return iam.Grant.addToPrincipal({
     grantee: target.role,
@@ -113,6 +119,10 @@ export function allowMskIngestion(target: GrantTarget, options: MskIngestionOpti
     grantee: target.role,
     actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'],
     resourceArns: topics,
+  })).combine(iam.Grant.addToPrincipal({
+    grantee: target.role,
+    actions: ['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'],
+    resourceArns: [groups],
   })).combine(iam.Grant.addToPrincipal({
     grantee: target.role,
     actions: ['kafka:GetBootstrapBrokers'],

@@ -31,10 +31,6 @@ const GLUE_DATABASE = /^[a-z0-9_-]{1,255}$/;
 const KAFKA_TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
 /** SageMaker endpoint name (CreateEndpoint EndpointName). */
 const SAGEMAKER_ENDPOINT = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-/** A Redshift user, group or role name as GRANT takes it (quoted when it is not a plain identifier). */
-const REDSHIFT_NAME = /^[A-Za-z_][A-Za-z0-9_$.@+:-]{0,126}$/;
-/** A Redshift name that SQL can hold without double quotes. */
-const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 
 export function isUnresolved(value: unknown): boolean {
   return typeof value === 'string' ? Token.isUnresolved(value) : false;
@@ -125,26 +121,6 @@ export function validateSageMakerEndpointName(prop: string, value: string): void
 }
 
 /**
- * A Redshift user, group or role name for GRANT: 1 to 127 characters, starting with a letter or
- * underscore, of letters, digits and `_$.@+:-` (`IAM:alice` and `IAMR:etl` included); never
- * `public`, which SQL reads as every user.
- */
-export function validateRedshiftName(prop: string, value: string): void {
-  if (isUnresolved(value)) return;
-  if (!REDSHIFT_NAME.test(value)) {
-    throw new Error(`\`${prop}\` must be Redshift names of 1 to 127 characters, starting with a letter or underscore, of letters, digits and _$.@+:-, got: '${value}'`);
-  }
-  if (value.toLowerCase() === 'public') {
-    throw new Error(`\`${prop}\` lists '${value}', which GRANT reads as PUBLIC (every user): name the users, groups or roles that may use the IAM role`);
-  }
-}
-
-/** The name as SQL writes it: plain identifiers as they are, others in double quotes. */
-export function redshiftIdentifier(value: string): string {
-  return isUnresolved(value) || PLAIN_IDENTIFIER.test(value) ? value : `"${value}"`;
-}
-
-/**
  * An S3 key prefix that a policy can scope to: not empty, no leading `/` (S3 keys do not start
  * with one, so the grant would match nothing), and no IAM wildcard or policy variable (the grant
  * would silently reach further than the prefix).
@@ -155,7 +131,12 @@ export function validateKeyPrefix(prop: string, value: string | undefined): void
     throw new Error(`\`${prop}\` must not be empty: leave it out to grant the whole bucket`);
   }
   if (value.startsWith('/')) {
-    throw new Error(`\`${prop}\` must not start with '/': S3 keys have no leading slash, so the grant would match nothing (use '${value.replace(/^\/+/, '')}'), got: '${value}'`);
+    // Suggest only a value that is accepted: without its leading slashes the prefix may be empty
+    // ('/', '//'), or still hold what the checks below reject.
+    const stripped = value.replace(/^\/+/, '');
+    const fix = stripped === '' ? 'leave it out to grant the whole bucket'
+      : /[*?]|\$\{/.test(stripped) ? 'remove the leading slashes' : `use '${stripped}'`;
+    throw new Error(`\`${prop}\` must not start with '/': S3 keys have no leading slash, so the grant would match nothing (${fix}), got: '${value}'`);
   }
   if (/[*?]/.test(value)) {
     throw new Error(`\`${prop}\` must not contain the IAM wildcards '*' or '?': the prefix is matched literally and the grant adds the trailing '*' itself, got: '${value}'`);

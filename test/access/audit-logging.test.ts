@@ -30,6 +30,9 @@ const auditLogStatements = (objects: unknown, bucket: unknown, condition: unknow
 const s3Decides = (policy: PolicyDoc, principal: string, action: string, resource: string, context: Record<string, string>) =>
   decide({ principal, action, resource, resourcePolicy: policy, context });
 
+const PREFIX_RULE = (got: string) => '`keyPrefix` must not contain spaces, double quotes, single quotes, backslashes, control characters or characters above x7e '
+  + `(EnableLogging S3KeyPrefix: x00 to x20, x22, x27, x5c, x7f or larger are invalid), ${got}`;
+
 describe('RedshiftPermissions.allowAuditLogging', () => {
   test('PutObject under the prefix and GetBucketAcl, for Redshift, from the named clusters', async () => {
     // GIVEN
@@ -159,6 +162,46 @@ describe('RedshiftPermissions.allowAuditLogging', () => {
       /^`allowAuditLogging`: bucket 'TestStack\/Logs' is encrypted with AWS KMS \(.*\), but Redshift audit logging writes only to buckets encrypted with Amazon S3 managed keys \(SSE-S3, AES-256\); give the log bucket `encryption: s3.BucketEncryption.S3_MANAGED`$/);
   });
 
+  test.each<[string, (bucket: s3.Bucket) => void]>([
+    ['an override of the algorithm of an SSE-S3 bucket', (bucket) => (bucket.node.defaultChild as s3.CfnBucket).addPropertyOverride(
+      'BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.SSEAlgorithm', 'aws:kms')],
+    ['an override of the whole encryption', (bucket) => (bucket.node.defaultChild as s3.CfnBucket).addOverride(
+      'Properties.BucketEncryption', { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms:dsse' } }] })],
+    ['the L1 property set after the call', (bucket) => {
+      (bucket.node.defaultChild as s3.CfnBucket).bucketEncryption = { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] };
+    }],
+  ])('a bucket switched to SSE-KMS through an escape hatch after the call: an error at synthesis (%s)', (_label, escapeHatch) => {
+    // GIVEN
+    const stack = newStack();
+    const bucket = new s3.Bucket(stack, 'Logs', { encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true });
+    RedshiftPermissions.allowAuditLogging(bucket);
+    // WHEN
+    escapeHatch(bucket);
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow(
+      /\[TestStack\/Logs\] `allowAuditLogging`: bucket 'TestStack\/Logs' is encrypted with AWS KMS \(aws:kms(:dsse)?\), but Redshift audit logging writes only to buckets encrypted with Amazon S3 managed keys/);
+  });
+
+  test('a bucket given twice is checked once at synthesis; an override that keeps SSE-S3 passes', () => {
+    const stack = newStack();
+    const bucket = new s3.Bucket(stack, 'Logs', { encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true });
+    RedshiftPermissions.allowAuditLogging(bucket, { keyPrefix: 'a/' });
+    RedshiftPermissions.allowAuditLogging(bucket, { keyPrefix: 'b/' });
+    (bucket.node.defaultChild as s3.CfnBucket).addPropertyOverride('BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.SSEAlgorithm', 'aws:kms');
+    expect(bucket.node.validate()).toHaveLength(1);
+    // an override that keeps SSE-S3 is fine
+    const other = new s3.Bucket(stack, 'Other', { encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true });
+    RedshiftPermissions.allowAuditLogging(other);
+    (other.node.defaultChild as s3.CfnBucket).addPropertyOverride('BucketEncryption.ServerSideEncryptionConfiguration.0.BucketKeyEnabled', false);
+    expect(other.node.validate()).toEqual([]);
+  });
+
+  test('a Token key prefix passes', () => {
+    const { stack, bucket } = logBucket();
+    const prefix = new CfnParameter(stack, 'Prefix').valueAsString;
+    expect(() => RedshiftPermissions.allowAuditLogging(bucket, { keyPrefix: prefix })).not.toThrow();
+  });
+
   test.each<[AuditLoggingOptions, string]>([
     [{ clusterIdentifiers: [] }, '`clusterIdentifiers` must list at least one cluster: leave it out for any cluster of the account'],
     [{ clusterIdentifiers: ['Bad_One'] }, "`clusterIdentifiers` must be 1 to 63 lowercase letters, digits or hyphens, start with a letter, and contain no two consecutive hyphens and no trailing hyphen (Redshift cluster identifier), got: 'Bad_One'"],
@@ -166,6 +209,13 @@ describe('RedshiftPermissions.allowAuditLogging', () => {
     [{ keyPrefix: '/redshift/' }, "`keyPrefix` must not start with '/': S3 keys have no leading slash, so the grant would match nothing (use 'redshift/'), got: '/redshift/'"],
     [{ keyPrefix: 'logs/*' }, "`keyPrefix` must not contain the IAM wildcards '*' or '?': the prefix is matched literally and the grant adds the trailing '*' itself, got: 'logs/*'"],
     [{ keyPrefix: 'a'.repeat(513) }, '`keyPrefix` must be at most 512 characters (EnableLogging S3KeyPrefix), got 513'],
+    [{ keyPrefix: 'audit logs/' }, PREFIX_RULE("got x20 at index 5: 'audit logs/'")],
+    [{ keyPrefix: 'audit"logs/' }, PREFIX_RULE('got x22 at index 5: \'audit"logs/\'')],
+    [{ keyPrefix: "o'brien/" }, PREFIX_RULE("got x27 at index 1: 'o'brien/'")],
+    [{ keyPrefix: 'audit\\logs/' }, PREFIX_RULE("got x5c at index 5: 'audit\\logs/'")],
+    [{ keyPrefix: 'audit\tlogs/' }, PREFIX_RULE("got x09 at index 5: 'audit\\x09logs/'")],
+    [{ keyPrefix: 'audit\u007flogs/' }, PREFIX_RULE("got x7f at index 5: 'audit\\x7flogs/'")],
+    [{ keyPrefix: 'journal-é/' }, PREFIX_RULE("got xe9 at index 8: 'journal-é/'")],
     [{ account: '12345' }, "`account` must be a 12-digit AWS account ID, got: '12345'"],
   ])('rejects %j', (options, message) => {
     const { bucket } = logBucket();

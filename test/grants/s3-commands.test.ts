@@ -1,8 +1,8 @@
-import { aws_kms as kms, aws_s3 as s3, CfnParameter } from 'aws-cdk-lib';
+import { aws_kms as kms, aws_s3 as s3, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { RedshiftServiceRole } from '../../src';
+import { RedshiftServiceRole, UnloadAccessOptions } from '../../src';
 import { BUCKET, grantSetup as setup, OTHER_BUCKET } from '../helpers/grants';
-import { envOf, keyDecider, materialize, roleMay, roleView } from '../helpers/iam';
+import { decide, envOf, keyDecider, materialize, roleMay, roleView } from '../helpers/iam';
 import { newStack, synth } from '../helpers/synth';
 
 describe('allowCopyFrom', () => {
@@ -166,7 +166,7 @@ describe('allowUnloadTo', () => {
 
   test('encryptedAuto (UNLOAD ... ENCRYPTED AUTO): reads the bucket\'s default encryption, of that bucket only', async () => {
     const { stack, role, bucket } = setup();
-    role.allowUnloadTo(bucket, { keyPrefix: 'auto/', encryptedAuto: true });
+    role.allowUnloadTo(bucket, { keyPrefix: 'auto/', encryptedAuto: true, s3ManagedEncryption: true });
     const view = roleView(role, synth(stack));
     expect(await roleMay(view, 's3:GetEncryptionConfiguration', BUCKET)).toBe('Allowed');
     expect(await roleMay(view, 's3:GetEncryptionConfiguration', OTHER_BUCKET)).toBe('ImplicitlyDenied');
@@ -195,6 +195,63 @@ describe('allowUnloadTo', () => {
     expect(await kmsDecide('kms:GenerateDataKey', 'arn:aws:kms:us-west-2:123456789012:key/other-key')).toBe('ImplicitlyDenied');
     const bucketArn = materialize(json, { 'Fn::GetAtt': [stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket), 'Arn'] }, envOf(stack));
     expect(await roleMay(view, 's3:GetEncryptionConfiguration', bucketArn)).toBe('Allowed');
+  });
+
+  test('encryptedAuto on an imported bucket whose key is unknown: a clear error naming both ways out', () => {
+    const { role, bucket } = setup();
+    expect(() => role.allowUnloadTo(bucket, { keyPrefix: 'auto/', encryptedAuto: true })).toThrow(
+      "`allowUnloadTo` `encryptedAuto`: the default encryption of bucket 'TestStack/Bucket' is unknown (an imported bucket without `encryptionKey`), "
+      + "and UNLOAD ... ENCRYPTED AUTO writes with the bucket's default AWS KMS key, which the role needs kms:GenerateDataKey on: "
+      + 'without it UNLOAD fails at run time. Give that key as `kmsKey` (SSE-KMS), or set `s3ManagedEncryption: true` if the bucket uses Amazon S3 managed keys (SSE-S3)');
+  });
+
+  test('encryptedAuto on an imported SSE-KMS bucket with its key as kmsKey: that key, no other (iam-simulate)', async () => {
+    const { stack, role, bucket } = setup();
+    const keyArn = 'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    role.allowUnloadTo(bucket, { keyPrefix: 'auto/', encryptedAuto: true, kmsKey: kms.Key.fromKeyArn(stack, 'BucketKey', keyArn) });
+    const view = roleView(role, synth(stack));
+    const keyPolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] };
+    const onKey = (action: string, resource: string) => decide({
+      principal: view.arn, action, resource, identity: view.identity, resourcePolicy: keyPolicy,
+    });
+    expect(await onKey('kms:GenerateDataKey', keyArn)).toBe('Allowed');
+    expect(await onKey('kms:Decrypt', keyArn)).toBe('Allowed');
+    expect(await onKey('kms:GenerateDataKey', keyArn.replace('1234abcd', 'ffffffff'))).toBe('ImplicitlyDenied');
+    expect(await roleMay(view, 's3:GetEncryptionConfiguration', BUCKET)).toBe('Allowed');
+  });
+
+  test('encryptedAuto with s3ManagedEncryption: no key permission at all', () => {
+    const { stack, role, bucket } = setup();
+    role.allowUnloadTo(bucket, { encryptedAuto: true, s3ManagedEncryption: true });
+    expect(JSON.stringify(synth(stack).toJSON())).not.toContain('kms:');
+  });
+
+  test('encryptedAuto on a bucket this app defines without a KMS key (SSE-S3): accepted as it is', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    const bucket = new s3.Bucket(stack, 'Unload', { encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true });
+    expect(() => role.allowUnloadTo(bucket, { encryptedAuto: true })).not.toThrow();
+  });
+
+  test.each<[string, (stack: Stack, bucket: s3.IBucket) => UnloadAccessOptions, string]>([
+    ['s3ManagedEncryption without encryptedAuto', () => ({ s3ManagedEncryption: true }),
+      "`allowUnloadTo` `s3ManagedEncryption` describes the bucket's default encryption for UNLOAD ... ENCRYPTED AUTO, and `encryptedAuto` is not set "
+      + "(bucket 'TestStack/Bucket'): set `encryptedAuto: true` too, or leave `s3ManagedEncryption` out"],
+    ['s3ManagedEncryption with kmsKey', (stack) => ({ encryptedAuto: true, s3ManagedEncryption: true, kmsKey: new kms.Key(stack, 'Key') }),
+      "`allowUnloadTo` `s3ManagedEncryption` says bucket 'TestStack/Bucket' uses Amazon S3 managed keys (SSE-S3), but `kmsKey` names the AWS KMS key 'TestStack/Key': "
+      + "with ENCRYPTED AUTO the files are written with the bucket's default key, so give one or the other"],
+  ])('%s is a clear error', (_label, options, message) => {
+    const { stack, role, bucket } = setup();
+    expect(() => role.allowUnloadTo(bucket, options(stack, bucket))).toThrow(message);
+  });
+
+  test('s3ManagedEncryption on a bucket with a KMS key is a clear error', () => {
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    const bucket = new s3.Bucket(stack, 'Encrypted', { encryption: s3.BucketEncryption.KMS, enforceSSL: true });
+    expect(() => role.allowUnloadTo(bucket, { encryptedAuto: true, s3ManagedEncryption: true })).toThrow(
+      "`allowUnloadTo` `s3ManagedEncryption` says bucket 'TestStack/Encrypted' uses Amazon S3 managed keys (SSE-S3), but the bucket's `encryptionKey` names the AWS KMS key 'TestStack/Encrypted/Key': "
+      + "with ENCRYPTED AUTO the files are written with the bucket's default key, so give one or the other");
   });
 
   test('a COPY role cannot write: PutObject is denied', async () => {

@@ -69,6 +69,7 @@ describe('allowStreamingIngestion', () => {
 const CLUSTER = 'arn:aws:kafka:us-east-1:123456789012:cluster/MyTestCluster/abcdefab-1234-abcd-5678-cdef0123ab01-2';
 const TOPIC = (name: string) => `arn:aws:kafka:us-east-1:123456789012:topic/MyTestCluster/abcdefab-1234-abcd-5678-cdef0123ab01-2/${name}`;
 const OTHER_CLUSTER = 'arn:aws:kafka:us-east-1:123456789012:cluster/OtherCluster/00000000-1234-abcd-5678-cdef0123ab01-1';
+const GROUP = (name: string) => `arn:aws:kafka:us-east-1:123456789012:group/MyTestCluster/abcdefab-1234-abcd-5678-cdef0123ab01-2/${name}`;
 
 describe('allowMskIngestion', () => {
   test('connect to that cluster, read the named topics; brokers on * (no resource type)', async () => {
@@ -80,6 +81,7 @@ describe('allowMskIngestion', () => {
         Statement: Match.arrayWith([
           { Effect: 'Allow', Action: 'kafka-cluster:Connect', Resource: CLUSTER },
           { Effect: 'Allow', Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], Resource: [TOPIC('clicks.v2'), TOPIC('orders')] },
+          { Effect: 'Allow', Action: ['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], Resource: GROUP('*') },
           { Effect: 'Allow', Action: 'kafka:GetBootstrapBrokers', Resource: '*' },
         ]),
       },
@@ -101,6 +103,32 @@ describe('allowMskIngestion', () => {
     expect(await msk('kafka-cluster:WriteData', TOPIC('orders'))).toBe('ImplicitlyDenied');
     expect(await msk('kafka-cluster:CreateTopic', TOPIC('orders'))).toBe('ImplicitlyDenied');
     expect(await msk('kafka-cluster:AlterCluster', CLUSTER)).toBe('ImplicitlyDenied');
+  });
+
+  test('consumer groups (AUTHENTICATION IAM): describe and alter the groups of that cluster only', async () => {
+    const { stack, role } = setup();
+    role.allowMskIngestion({ clusterArn: CLUSTER, topics: ['orders'] });
+    const view = roleView(role, synth(stack));
+    const msk = (action: string, resource: string) =>
+      decide({ principal: view.arn, action, resource, identity: view.identity, resourceAccount: '123456789012' });
+    // allowed: the consumer group Redshift reads the topic through, whatever its name
+    expect(await msk('kafka-cluster:DescribeGroup', GROUP('redshift-consumer-1'))).toBe('Allowed');
+    expect(await msk('kafka-cluster:AlterGroup', GROUP('redshift-consumer-1'))).toBe('Allowed');
+    // denied: a group of another cluster, of the same cluster name in another Region, group deletion
+    const otherClusterGroup = 'arn:aws:kafka:us-east-1:123456789012:group/OtherCluster/00000000-1234-abcd-5678-cdef0123ab01-1/redshift-consumer-1';
+    expect(await msk('kafka-cluster:DescribeGroup', otherClusterGroup)).toBe('ImplicitlyDenied');
+    expect(await msk('kafka-cluster:AlterGroup', otherClusterGroup)).toBe('ImplicitlyDenied');
+    expect(await msk('kafka-cluster:AlterGroup', GROUP('redshift-consumer-1').replace('us-east-1', 'us-west-2'))).toBe('ImplicitlyDenied');
+    expect(await msk('kafka-cluster:DeleteGroup', GROUP('redshift-consumer-1'))).toBe('ImplicitlyDenied');
+  });
+
+  test('a cluster ARN that is a Token: group ARNs built from its parts', () => {
+    const { stack, role } = setup();
+    const arn = new CfnParameter(stack, 'ClusterArn').valueAsString;
+    role.allowMskIngestion({ clusterArn: arn });
+    const statements = policyStatements(synth(stack).toJSON());
+    const groups = statements.find((s) => JSON.stringify(s.Action).includes('AlterGroup'));
+    expect(materialize({ Resources: {} }, substitute(groups.Resource, CLUSTER), envOf(stack))).toBe(GROUP('*'));
   });
 
   test('without topics: every topic of that cluster, none of another', async () => {
