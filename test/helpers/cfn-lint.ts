@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, relative, sep } from 'path';
+import { formatFindings, gateTemplate } from './policy-gate';
 
 /** One cfn-lint finding. */
 export interface LintFinding {
@@ -12,11 +13,36 @@ export interface LintFinding {
   readonly path: string;
 }
 
+const PROJECT_ROOT = join(__dirname, '..', '..');
 const pending: Array<{ name: string; template: unknown }> = [];
+const pendingPolicyGate: Array<{ name: string; template: unknown; testFile?: string }> = [];
 
-/** Queues a synthesized template; the suite's afterAll hook lints every queued template. */
+/**
+ * Queues a synthesized template: the suite's afterEach hook runs the policy gate over the templates
+ * of each test (test/helpers/policy-gate.ts), its afterAll hook lints every queued template.
+ */
 export function registerForLint(name: string, template: unknown): void {
   pending.push({ name, template });
+  const testPath = expect.getState().testPath;
+  pendingPolicyGate.push({ name, template, testFile: testPath ? relative(PROJECT_ROOT, testPath).split(sep).join('/') : undefined });
+}
+
+/**
+ * Runs the policy gate (issue 21) over every template queued since the last call and throws, with
+ * each policy's path, if it finds anything. With POLICY_GATE_REPORT=<file> the findings are appended
+ * to that file (one JSON object a line) instead, so that a whole run can be surveyed.
+ */
+export async function gatePendingPolicies(): Promise<void> {
+  const batch = pendingPolicyGate.splice(0, pendingPolicyGate.length);
+  const findings = [];
+  for (const t of batch) findings.push(...await gateTemplate(t.name, t.template, { testFile: t.testFile }));
+  if (findings.length === 0) return;
+  const reportFile = process.env.POLICY_GATE_REPORT;
+  if (reportFile) {
+    appendFileSync(reportFile, findings.map((f) => JSON.stringify(f) + '\n').join(''));
+    return;
+  }
+  throw new Error(`The policy gate found ${findings.length} defect(s) in synthesized policies (test/helpers/policy-gate.ts):\n${formatFindings(findings)}`);
 }
 
 /** Runs cfn-lint once over the given templates and returns its findings. */
