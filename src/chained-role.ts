@@ -6,6 +6,7 @@ import { nameBasedRoleArn } from './private/role-arn';
 import { generateRoleName } from './private/role-name';
 import { describeRole } from './private/roles';
 import { previousRolePrincipal } from './private/trust';
+import { requireOptions } from './private/validation';
 import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
 import { RoleChain } from './role-chain';
 
@@ -80,6 +81,7 @@ export class ChainedRole extends RedshiftRoleBase {
   public readonly previousRoleGranted: boolean;
 
   constructor(scope: Construct, id: string, props: ChainedRoleProps) {
+    requireOptions('ChainedRole', props, ['assumedBy']);
     const trust = props.trust ?? ChainTrust.ROLE;
     if (trust !== ChainTrust.ROLE && trust !== ChainTrust.ACCOUNT) {
       throw new Error(`\`trust\` must be ChainTrust.ROLE or ChainTrust.ACCOUNT, got: '${trust}'`);

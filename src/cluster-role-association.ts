@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { createAssociation } from './associations/role-association';
 import { RedshiftPermissions } from './permissions';
 import { redshiftArn } from './private/redshift-arns';
-import { validateClusterIdentifier } from './private/validation';
+import { requireOptions, validateClusterIdentifier } from './private/validation';
 
 /**
  * Properties shared by the role associations.
@@ -75,6 +75,7 @@ export class ClusterRoleAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterRoleAssociationProps) {
     super(scope, id);
+    requireOptions('ClusterRoleAssociation', props, ['clusterIdentifier', 'roles']);
     validateClusterIdentifier('clusterIdentifier', props.clusterIdentifier);
     this.clusterIdentifier = props.clusterIdentifier;
     this.roles = [...props.roles];

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { createAssociation } from './associations/role-association';
 import { RoleAssociationOptions } from './cluster-role-association';
 import { serverlessArn } from './private/redshift-arns';
-import { isUuid, validateServerlessName } from './private/validation';
+import { isUuid, requireOptions, validateServerlessName } from './private/validation';
 
 /**
  * Properties of a NamespaceRoleAssociation.
@@ -54,6 +54,7 @@ export class NamespaceRoleAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: NamespaceRoleAssociationProps) {
     super(scope, id);
+    requireOptions('NamespaceRoleAssociation', props, ['namespaceName', 'namespaceId', 'roles']);
     validateServerlessName('namespaceName', props.namespaceName);
     if (!Token.isUnresolved(props.namespaceId) && !isUuid(props.namespaceId)) {
       throw new Error(`\`namespaceId\` must be the namespace's ID, a lower-case UUID such as 3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d, got '${props.namespaceId}'`);

@@ -1,7 +1,7 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { TrustPrincipal } from './private/trust';
-import { validateList, validateClusterIdentifier } from './private/validation';
+import { requireOptions, validateClusterIdentifier, validateList } from './private/validation';
 import { RedshiftArn } from './redshift-arn';
 
 /**
@@ -83,6 +83,7 @@ export class RedshiftSchedulerRole extends iam.Role {
   public readonly scheduledActions: ScheduledActionType[];
 
   constructor(scope: Construct, id: string, props: RedshiftSchedulerRoleProps) {
+    requireOptions('RedshiftSchedulerRole', props, ['clusterIdentifiers']);
     const clusters = props.clusterIdentifiers;
     validateList('clusterIdentifiers', clusters, { what: 'cluster', each: validateClusterIdentifier });
     const actions = props.actions ?? [ScheduledActionType.PAUSE, ScheduledActionType.RESUME, ScheduledActionType.RESIZE];

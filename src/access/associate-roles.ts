@@ -7,7 +7,7 @@ import { passRoleToRedshift } from '../private/pass-role';
 import { ArnLocation, redshiftArn } from '../private/redshift-arns';
 import { findRole } from '../private/role-references';
 import { describeRole } from '../private/roles';
-import { isUnresolved, validateClusterIdentifier, validateList } from '../private/validation';
+import { isUnresolved, requireOptions, validateClusterIdentifier, validateList } from '../private/validation';
 import { attachedTrustFindings } from '../rules/attached-trust';
 
 /** What `associateRoles` reads of `AssociateRolesOptions` (the public interface, in permissions.ts). */
@@ -31,6 +31,7 @@ export interface AssociateRolesInput extends ArnLocation {
  * call count.
  */
 export function associateRoles(grantee: iam.IGrantable, options: AssociateRolesInput): iam.Grant {
+  requireOptions('RedshiftPermissions.associateRoles', options, ['clusterIdentifiers', 'roles']);
   validateList('clusterIdentifiers', options.clusterIdentifiers, { what: 'cluster', each: validateClusterIdentifier });
   validateList('roles', options.roles, { what: 'role', key: (r) => (Token.isUnresolved(r.roleArn) ? r : r.roleArn), describe: describeRole });
   const scope = scopeOf(grantee);

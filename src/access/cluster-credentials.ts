@@ -1,9 +1,7 @@
 import { aws_iam as iam, Duration } from 'aws-cdk-lib';
 import { durationSeconds, oneOrMany, scopeOf } from '../private/conditions';
 import { ArnLocation, redshiftArn } from '../private/redshift-arns';
-import {
-  checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE, validateClusterIdentifier, validateDbUserName, validateList,
-} from '../private/validation';
+import { checkName, DATABASE_NAME, DATABASE_NAME_RULE, GROUP_NAME, GROUP_NAME_RULE, requireOptions, validateClusterIdentifier, validateDbUserName, validateList } from '../private/validation';
 
 /**
  * What `getClusterCredentials` reads of `GetClusterCredentialsOptions` (the public interface, in
@@ -37,6 +35,7 @@ export interface ClusterCredentialsWithIamInput extends ArnLocation {
  * `redshift:JoinGroup` on the `dbgroup` resources (dbGroups) when asked.
  */
 export function getClusterCredentials(grantee: iam.IGrantable, options: ClusterCredentialsInput): iam.Grant {
+  requireOptions('RedshiftPermissions.getClusterCredentials', options, ['clusterIdentifier']);
   validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
   const users = options.dbUsers ?? [];
   if (options.dbUsers !== undefined) validateList('dbUsers', users, { what: 'user', instead: 'set `allDbUsers: true` instead for any user', each: validateDbUserName });
@@ -91,6 +90,7 @@ export function getClusterCredentials(grantee: iam.IGrantable, options: ClusterC
  * the caller's own IAM identity, limited with `redshift:DbName` and `redshift:DurationSeconds`.
  */
 export function getClusterCredentialsWithIam(grantee: iam.IGrantable, options: ClusterCredentialsWithIamInput): iam.Grant {
+  requireOptions('RedshiftPermissions.getClusterCredentialsWithIam', options, ['clusterIdentifier']);
   validateClusterIdentifier('clusterIdentifier', options.clusterIdentifier);
   validateDbNames(options.dbNames);
   const scope = scopeOf(grantee);

@@ -1,7 +1,7 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
 import { parseArn } from '../private/arns';
 import { oneOrMany } from '../private/conditions';
-import { validateList, validateAccount } from '../private/validation';
+import { requireOptions, validateAccount, validateList } from '../private/validation';
 
 /**
  * Options of `RedshiftPermissions.integrationResourcePolicy`.
@@ -50,6 +50,7 @@ const NAMESPACE_ARN = /^arn:aws[a-z-]*:redshift(-serverless)?:[a-z0-9-]+:[0-9]{1
  *   accounts, with the same `aws:SourceArn` condition.
  */
 export function integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
+  requireOptions('RedshiftPermissions.integrationResourcePolicy', options, ['targetArn', 'sources']);
   validateTarget(options.targetArn);
   validateList('sources', options.sources, { what: 'source ARN', each: (_prop, source) => validateSource(source) });
   const creators = options.creatorAccounts;

@@ -3,7 +3,7 @@ import { scopeOf, tagKey } from '../private/conditions';
 import { acknowledgeGrantedWildcard } from '../private/grantee-wildcards';
 import { checkClusterAction } from '../private/redshift-actions';
 import { redshiftArn } from '../private/redshift-arns';
-import { rejectDuplicates, validateList } from '../private/validation';
+import { rejectDuplicates, requireOptions, validateList } from '../private/validation';
 
 /** What `manageClusters` reads of `ManageClustersOptions` (the public interface, in permissions.ts). */
 export interface ManageClustersInput {
@@ -23,6 +23,7 @@ export interface ManageClustersInput {
  * With a tag condition, the `cluster:*` wildcard is acknowledged to cdk-nag, with the reason.
  */
 export function manageClusters(grantee: iam.IGrantable, options: ManageClustersInput): iam.Grant {
+  requireOptions('RedshiftPermissions.manageClusters', options, ['actions']);
   validateList('actions', options.actions, { what: 'Redshift action' });
   const actions = options.actions.map((a) => {
     const action = a.includes(':') ? a : `redshift:${a}`;

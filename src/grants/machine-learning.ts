@@ -2,7 +2,7 @@ import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack, Token }
 import { GrantTarget } from './grant-target';
 import { grantS3 } from './s3-commands';
 import { grantKey } from '../private/key-grant';
-import { validateSageMakerEndpointName } from '../private/validation';
+import { requireOptions, validateSageMakerEndpointName } from '../private/validation';
 
 /**
  * Redshift ML: CREATE MODEL, which trains with Amazon SageMaker, and remote inference on a
@@ -87,6 +87,7 @@ const KEY_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:Gener
  * role, `iam:PassRole` on this role to SageMaker only, and SageMaker in the trust.
  */
 export function allowCreateModel(target: GrantTarget, options: CreateModelOptions): iam.Grant {
+  requireOptions('allowCreateModel', options, ['bucket']);
   const stack = Stack.of(target.role);
   const role = target.role;
 

@@ -2,7 +2,7 @@ import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, ArnFormat, Stack } from '
 import { GrantTarget } from './grant-target';
 import { grantS3 } from './s3-commands';
 import { grantKey } from '../private/key-grant';
-import { validateList, validateAccount, validateGlueDatabase, validateRegion } from '../private/validation';
+import { requireOptions, validateAccount, validateGlueDatabase, validateList, validateRegion } from '../private/validation';
 
 /**
  * An S3 location that holds the data of external tables.
@@ -119,6 +119,8 @@ const GLUE_TABLE_WRITE_ACTIONS = [
  * and read access to the data locations in S3.
  */
 export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOptions): iam.Grant {
+  requireOptions('allowSpectrum', options, ['databases']);
+  (options.dataLocations ?? []).forEach((location) => requireOptions('allowSpectrum `dataLocations`', location, ['bucket']));
   validateList('databases', options.databases, { what: 'AWS Glue database', each: validateGlueDatabase });
   if (options.catalogAccount !== undefined) validateAccount('catalogAccount', options.catalogAccount);
   if (options.catalogRegion !== undefined) validateRegion('catalogRegion', options.catalogRegion);

@@ -1,7 +1,7 @@
 import { aws_iam as iam, aws_kinesis as kinesis, Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import { GrantTarget } from './grant-target';
 import { grantKey } from '../private/key-grant';
-import { validateList, validateKafkaTopic } from '../private/validation';
+import { requireOptions, validateKafkaTopic, validateList } from '../private/validation';
 
 /**
  * Streaming ingestion: CREATE EXTERNAL SCHEMA ... FROM KINESIS | MSK, and the materialized views
@@ -69,6 +69,7 @@ const MSK_CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:[a-z]{2}(-[a-z]+)?-[a-z]+-\d{1,2}
  * read its topics, describe and alter its consumer groups, and look up its bootstrap brokers.
  */
 export function allowMskIngestion(target: GrantTarget, options: MskIngestionOptions): iam.Grant {
+  requireOptions('allowMskIngestion', options, ['clusterArn']);
   const { clusterArn } = options;
   if (!Token.isUnresolved(clusterArn) && !MSK_CLUSTER_ARN.test(clusterArn)) {
     throw new Error('`clusterArn` must be an Amazon MSK cluster ARN such as '

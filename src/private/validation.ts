@@ -150,6 +150,20 @@ export function validateKeyPrefix(prop: string, value: string | undefined): void
   }
 }
 
+/**
+ * The required options of a public method or construct, present: TypeScript checks them, but a
+ * caller in JavaScript (or a Python, Java or Go caller that passes null) would otherwise meet a
+ * TypeError deep inside. Returns the options.
+ */
+export function requireOptions<T extends object>(where: string, options: T | undefined, names: Array<keyof T & string>): T {
+  const given = (options ?? {}) as Record<string, unknown>;
+  const missing = names.filter((name) => given[name] === undefined || given[name] === null);
+  if (missing.length > 0) {
+    throw new Error(`${where} requires ${missing.map((n) => `\`${n}\``).join(' and ')}, got ${options === undefined || options === null ? 'no options' : `options without ${missing.length > 1 ? 'them' : 'it'}`}`);
+  }
+  return options!;
+}
+
 /** How `validateList` checks one list prop. */
 export interface ListRule<T> {
   /** What the list holds, for the message of an empty list: 'AWS Glue database'. */
