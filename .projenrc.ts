@@ -37,9 +37,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   projenVersion: '0.103.25',
 
-  // The checks run by .ci/run; no hosted workflows are generated.
-  github: false,
-  release: false,
+  // GitHub Actions, ready for the day the packages are published (issue 25): a build workflow that
+  // runs `npx projen build` on every pull request, a release workflow that versions main from its
+  // conventional commits (CHANGELOG included) and publishes to npm, PyPI, Maven Central and the Go
+  // module repository, and a weekly dependency upgrade. The secrets each registry needs are listed
+  // in the README ("Releasing"). The workflow files are checked by actionlint in the tests
+  // (`lint:workflows`); .ci/run, which runs the same `npx projen build`, is what gates this
+  // repository today.
+  github: true,
+  release: true,
+  releaseToNpm: true,
+  depsUpgradeOptions: {
+    workflowOptions: { schedule: javascript.UpgradeDependenciesSchedule.WEEKLY },
+  },
+  // cfn-lint lints every template the tests synthesize; the jsii build image has Python for it.
+  workflowBootstrapSteps: [{ name: 'Install cfn-lint', run: 'pip install "cfn-lint>=1.20"' }],
 
   // The languages we publish; `npx projen build` packages each into dist/ (see package-all below)
   // and test-languages/ proves each package synthesizes what TypeScript does.
@@ -165,9 +177,6 @@ const mavenRepository = '--maven-local-repository="$HOME/.m2/repository"';
 const packageJava = project.tasks.tryFind('package:java')!;
 packageJava.reset(`jsii-pacmak -v --target java ${mavenRepository}`);
 const languages = ['python', 'java', 'go'];
-for (const language of languages) {
-  project.tasks.tryFind(`package:${language}`)!.prependExec(`bash scripts/require-toolchain.sh ${language}`);
-}
 // package-all: one jsii-pacmak for every language, which builds them in parallel (the Maven and
 // PyPI downloads overlap the Go compilation) instead of one after the other.
 const packageAll = project.tasks.tryFind('package-all')!;
@@ -215,6 +224,17 @@ const integSnapshot = project.addTask('integ:snapshot', {
   description: 'Check the integration tests\' synthesized templates against the committed snapshots (no AWS)',
   exec: `integ-runner --directory test --app ${integApp}`,
 });
+// The tests drive the association handler with the AWS SDK v3, which warns on every process that its
+// releases after January 2027 need Node.js 22; the handler itself runs on Lambda's newest Node.js.
+// The warning says nothing about this library, so the tests turn it off (the SDK's own switch).
+project.testTask.env('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
+// The GitHub Actions workflows that projen writes are checked with actionlint, taken from the Go
+// module proxy at a fixed version (Go is on every machine that builds the Go package).
+const lintWorkflows = project.addTask('lint:workflows', {
+  description: 'Check .github/workflows with actionlint',
+  exec: 'go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -no-color',
+});
+project.testTask.spawn(lintWorkflows);
 // The tests type-check too: ts-jest compiles each file on its own (isolatedModules) and does not
 // report type errors, so a test that uses a property the L1 classes lack would still run.
 const testTypes = project.addTask('test:types', {
@@ -275,7 +295,8 @@ releaseLocal.exec('npm version 0.0.0 --no-git-tag-version --allow-same-version')
 // jsii-pacmak adds to dist/ without clearing it: start each packaging from an empty dist/, so that
 // a build after a release:local holds only its own version's packages (the language tests take the
 // one wheel there).
-project.tasks.tryFind('package-all')!.prependExec('rm -rf dist');
+// (Only the language folders: a release's `bump` writes dist/version.txt and dist/changelog.md first.)
+project.tasks.tryFind('package-all')!.prependExec('rm -rf dist/js dist/python dist/java dist/go');
 // ---- end of issue 15 ------------------------------------------------------------------------------
 
 project.synth();
