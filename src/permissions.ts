@@ -167,9 +167,10 @@ export class RedshiftPermissions {
   }
 
   /**
-   * `redshift:GetClusterCredentials` for named database users and databases, limited with the
-   * `redshift:DbUser`, `redshift:DbName` and `redshift:DurationSeconds` condition keys; plus
-   * `redshift:CreateClusterUser` (autoCreate) and `redshift:JoinGroup` (dbGroups) when asked.
+   * `redshift:GetClusterCredentials` for named database users and databases of one cluster.
+   *
+   * Limited with the `redshift:DbUser`, `redshift:DbName` and `redshift:DurationSeconds` condition
+   * keys; plus `redshift:CreateClusterUser` (autoCreate) and `redshift:JoinGroup` (dbGroups) when asked.
    */
   public static getClusterCredentials(grantee: iam.IGrantable, options: GetClusterCredentialsOptions): iam.Grant {
     return getClusterCredentials(grantee, options);

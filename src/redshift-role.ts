@@ -236,8 +236,9 @@ export abstract class RedshiftRoleBase extends iam.Role {
   }
 
   /**
-   * UNLOAD to Amazon S3: GET, LIST and PUT under the prefix; `kms:GenerateDataKey` and
-   * `kms:Decrypt` on the bucket's key when it has one.
+   * UNLOAD to Amazon S3: GET, LIST and PUT under the prefix.
+   *
+   * Also `kms:GenerateDataKey` and `kms:Decrypt` on the bucket's key when it has one.
    */
   public allowUnloadTo(bucket: s3.IBucket,
     /** @default - the whole bucket, without `s3:DeleteObject` (no CLEANPATH) */
@@ -293,7 +294,11 @@ export abstract class RedshiftRoleBase extends iam.Role {
     return federated.allowFederatedQuery(this.grantTarget, secret);
   }
 
-  /** CREATE MODEL: the staging bucket, the SageMaker jobs, PassRole of this role to SageMaker; SageMaker joins the trust. */
+  /**
+   * CREATE MODEL (Redshift ML): the staging bucket, the SageMaker jobs, and PassRole of this role to SageMaker.
+   *
+   * SageMaker joins the role's trust, in a statement of its own.
+   */
   public allowCreateModel(options: ml.CreateModelOptions): iam.Grant {
     return ml.allowCreateModel(this.grantTarget, options);
   }

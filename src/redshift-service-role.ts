@@ -26,8 +26,10 @@ export interface RedshiftServiceRoleProps extends RedshiftRoleBaseProps {
 }
 
 /**
- * An IAM role that Amazon Redshift assumes to reach other AWS services for COPY, UNLOAD,
- * CREATE LIBRARY, CREATE EXTERNAL FUNCTION and Spectrum.
+ * An IAM role that Amazon Redshift assumes to reach other AWS services for the commands that take IAM_ROLE.
+ *
+ * COPY, UNLOAD, CREATE LIBRARY, CREATE EXTERNAL FUNCTION, Spectrum, streaming ingestion from Kinesis
+ * and Amazon MSK, federated query and Redshift ML each have an `allow*` grant with least privilege.
  *
  * By default its trust is exactly the console's "Redshift - Customizable" role: the service
  * principal `redshift.amazonaws.com` may call `sts:AssumeRole`. `regions`, `databaseUsers` and

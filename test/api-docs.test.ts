@@ -54,6 +54,19 @@ describe('the public API as Construct Hub shows it (.jsii)', () => {
     expect(missing).toEqual([]);
   });
 
+  test('every summary (the first sentence, which API.md puts in its tables) is a whole sentence', () => {
+    // jsii takes the summary up to the first '.', '?', '!' or ';' followed by a space: a doc comment
+    // whose first sentence holds a ';' is cut there.
+    const docs = types.flatMap((t) => [
+      { where: t.fqn, docs: t.docs },
+      ...(t.methods ?? []).map((m) => ({ where: `${t.fqn}.${m.name}`, docs: m.docs })),
+      ...(t.properties ?? []).map((p) => ({ where: `${t.fqn}.${p.name}`, docs: p.docs })),
+    ]);
+    const cut = docs.filter(({ docs: d }) => d?.summary !== undefined && !/[.?!)`]$/.test(d.summary.trim()))
+      .map(({ where, docs: d }) => `${where}: ${d!.summary}`);
+    expect(cut).toEqual([]);
+  });
+
   test('no abstract class is offered as constructible (bases are hidden, @internal)', () => {
     const abstract = types.filter((t) => t.kind === 'class' && t.abstract).map((t) => t.fqn);
     expect(abstract).toEqual([]);

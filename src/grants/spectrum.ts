@@ -75,9 +75,10 @@ export interface SpectrumAccessOptions {
   readonly allowTableChanges?: boolean;
 
   /**
-   * The databases are governed by AWS Lake Formation: allow `lakeformation:GetDataAccess`, through
-   * which Lake Formation hands Spectrum temporary access to the data of the tables it lets the
-   * role read (grant those in Lake Formation; `dataLocations` are then not needed).
+   * The databases are governed by AWS Lake Formation: allow `lakeformation:GetDataAccess`.
+   *
+   * Through it Lake Formation hands Spectrum temporary access to the data of the tables it lets
+   * the role read (grant those in Lake Formation; `dataLocations` are then not needed).
    *
    * @default false
    */
