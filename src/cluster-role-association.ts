@@ -53,6 +53,12 @@ export interface ClusterRoleAssociationProps extends RoleAssociationOptions {
  * (a delta, so others' roles are untouched), waits until they are `in-sync`, and waits while the
  * cluster is busy, within `waitTimeout`. A paused cluster fails at once, naming its state.
  *
+ * The first association in a stack adds the stack's association handler once: a Lambda function
+ * (an asset: the account and Region must be bootstrapped), its role, its log group (one year) and an
+ * invoke configuration without retries. Each association adds its custom resource and its own
+ * access role, which the handler assumes for this association alone and which may invoke the
+ * handler to continue a long operation (README, "What it adds to your stack").
+ *
  * @example
  * declare const role: RedshiftServiceRole;
  * new ClusterRoleAssociation(this, 'Attach', {

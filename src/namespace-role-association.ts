@@ -28,7 +28,9 @@ export interface NamespaceRoleAssociationProps extends RoleAssociationOptions {
  * UpdateNamespace replaces the whole list of roles: the handler reads the list right before it
  * writes, never writes back a role that is being removed, always sends the default role with the
  * list, and reads again and retries when another writer changed the namespace meanwhile. The
- * associations of one namespace in one stack run one after the other.
+ * associations of one namespace in one stack run one after the other. What it adds to the stack
+ * (the handler once per stack, a custom resource and an access role per association) is the same
+ * as ClusterRoleAssociation's.
  *
  * @example
  * declare const role: RedshiftServiceRole;
