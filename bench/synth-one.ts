@@ -1,48 +1,56 @@
 /**
- * One measurement, in a fresh process: build and synthesize the workload, then print the figures
- * as one JSON line. Run by bench/bench.ts.
+ * Runs one path and variant of the benchmark, for profiling:
+ *
+ *   BENCH_LIB=lib npx ts-node --project bench/tsconfig.json --transpile-only bench/synth-one.ts \
+ *     PATH VARIANT UNITS [RUNS] [PROFILE.cpuprofile]
+ *
+ * e.g. `... synth-one.ts grants library 500 5 /tmp/grants-library.cpuprofile`. It warms up with one
+ * run, then runs RUNS times (default 5) and prints one JSON line per run. With PROFILE, V8's CPU
+ * profiler (the one `node --cpu-prof` starts) records exactly the RUNS measured runs, sampling
+ * every 100 µs, and writes the profile there; bench/profile-report.ts summarizes it. (Under
+ * `node --cpu-prof` the whole process is profiled; profile-report.ts still counts only the buildApp
+ * and App.synth frames, the warm-up run among them.)
  */
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { buildApp, Variant } from './scenario';
+import { writeFileSync } from 'fs';
+import { Session } from 'inspector';
+import { measure, Sample } from './measure';
+import { PathName, PATHS, Variant } from './scenario';
 
-const [variant, unitsText] = process.argv.slice(2);
-const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
-const started = process.hrtime.bigint();
-const app = buildApp(variant as Variant, Number(unitsText), outdir);
-const assembly = app.synth();
-const synthMs = Number(process.hrtime.bigint() - started) / 1e6;
-
-let templateBytes = 0;
-let resources = 0;
-let lambdas = 0;
-let handlerLambdasPerStack = 0;
-let handlerResourcesPerStack = 0;
-for (const stack of assembly.stacks) {
-  const template = stack.template;
-  templateBytes += JSON.stringify(template).length;
-  const all = Object.values<any>(template.Resources ?? {});
-  resources += all.length;
-  const fns = all.filter((r) => r.Type === 'AWS::Lambda::Function');
-  lambdas += fns.length;
-  const handlers = fns.filter((f) => String(f.Properties?.Description ?? '').startsWith('cdk-redshift-iam: attaches IAM roles'));
-  handlerLambdasPerStack = Math.max(handlerLambdasPerStack, handlers.length);
-  // The association handler's fixed resources: everything under the one handler construct.
-  const fixed = Object.keys(template.Resources ?? {}).filter((id) => id.startsWith('CdkRedshiftIamAssociationHandler'));
-  handlerResourcesPerStack = Math.max(handlerResourcesPerStack, fixed.length);
+const [pathName, variant, unitsText, runsText, profileFile] = process.argv.slice(2);
+const path = PATHS[pathName as PathName];
+if (!path || (variant !== 'library' && variant !== 'plain')) {
+  throw new Error(`usage: synth-one.ts ${Object.keys(PATHS).join('|')} library|plain UNITS [RUNS] [PROFILE]`);
 }
-rmSync(outdir, { recursive: true, force: true });
+const units = Number(unitsText);
+const runs = Number(runsText ?? 5);
 
-console.log(JSON.stringify({
-  variant,
-  units: Number(unitsText),
-  stacks: assembly.stacks.length,
-  synthMs,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
-  templateBytes,
-  resources,
-  lambdas,
-  handlersPerStack: handlerLambdasPerStack,
-  handlerResourcesPerStack,
-}));
+function post(session: Session, method: string, params: object = {}): Promise<any> {
+  return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function main(): Promise<void> {
+  measure(path, variant as Variant, units);
+  const session = new Session();
+  if (profileFile) {
+    session.connect();
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
+    await post(session, 'Profiler.start');
+  }
+  const samples: Sample[] = [];
+  for (let r = 0; r < runs; r++) {
+    samples.push(measure(path, variant as Variant, units));
+    console.log(JSON.stringify(samples[samples.length - 1]));
+  }
+  if (profileFile) {
+    const { profile } = await post(session, 'Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    session.disconnect();
+    console.error(`Wrote ${profileFile}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
