@@ -20,6 +20,8 @@ import {
   RedshiftServiceRole,
   ScheduledActionType,
 } from '../src';
+import { buildIdentityScenarios } from './identity';
+import { buildLakehouseScenarios } from './lakehouse';
 
 /** One SQL statement the example app prints, with the scenario it comes from. */
 export interface Scenario {
@@ -281,6 +283,8 @@ export function buildScenarios(app: App): Scenario[] {
     sql: 'aws redshift describe-scheduled-actions --scheduled-action-name pause-at-night',
   });
   // end of issue 13
+  scenarios.push(...buildLakehouseScenarios(stack)); // issue 23: Bedrock, S3 Tables, data sharing
+  scenarios.push(...buildIdentityScenarios(stack)); // issue 24: Identity Center, zero-ETL, an existing role
 
   return scenarios;
 }

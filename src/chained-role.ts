@@ -7,7 +7,8 @@ import { generateRoleName } from './private/role-name';
 import { describeRole } from './private/roles';
 import { previousRolePrincipal } from './private/trust';
 import { requireOptions } from './private/validation';
-import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
+import { RedshiftRoleBase } from './redshift-role';
+import { RedshiftRoleBaseProps } from './redshift-role-props';
 import { RoleChain } from './role-chain';
 
 /**

@@ -1,10 +1,14 @@
-import { aws_iam as iam, aws_s3 as s3, Duration } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms, aws_s3 as s3, Duration } from 'aws-cdk-lib';
 import { associateRoles } from './access/associate-roles';
 import { allowAuditLogging, AuditLoggingOptions } from './access/audit-logging';
 import { getClusterCredentials, getClusterCredentialsWithIam } from './access/cluster-credentials';
 import { dataApi, DataApiOptions } from './access/data-api';
+import { DataShareAdminOptions, manageDataShares } from './access/data-shares';
+import { getIdentityCenterAuthToken, GetIdentityCenterAuthTokenOptions } from './access/identity-center';
 import { integrationResourcePolicy, IntegrationPolicyOptions } from './access/integration-policy';
 import { manageClusters } from './access/manage-clusters';
+import { getServerlessCredentials, GetServerlessCredentialsOptions } from './access/serverless-credentials';
+import { createIntegrations, CreateIntegrationOptions, dynamoDbIntegrationSource, integrationKeyPolicy, ZeroEtlPolicyOptions } from './access/zero-etl';
 import { RedshiftArnOptions } from './redshift-arn';
 /**
  * Options of `RedshiftPermissions.associateRoles`.
@@ -222,6 +226,64 @@ export class RedshiftPermissions {
    */
   public static integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
     return integrationResourcePolicy(options);
+  }
+
+  /**
+   * What a producer or consumer administrator of Redshift data sharing needs, on the named datashares only.
+   *
+   * Producers authorize and deauthorize only the named consumers (`redshift:ConsumerIdentifier`), consumers associate
+   * and disassociate only the named namespaces (`redshift:ConsumerArn`) and may reject; writes only when asked
+   * (`redshift:AllowWrites`); the DescribeDataShares actions, which have no resource type, on `*`.
+   */
+  public static manageDataShares(grantee: iam.IGrantable, options: DataShareAdminOptions): iam.Grant {
+    return manageDataShares(grantee, options);
+  }
+
+  /**
+   * `redshift:GetIdentityCenterAuthToken` on the named clusters and `redshift-serverless:GetIdentityCenterAuthToken`
+   * on the named workgroups: an Identity Center token for an identity-enhanced IAM role session.
+   */
+  public static getIdentityCenterAuthToken(grantee: iam.IGrantable, options: GetIdentityCenterAuthTokenOptions): iam.Grant {
+    return getIdentityCenterAuthToken(grantee, options);
+  }
+
+  /**
+   * `redshift-serverless:GetCredentials` on the named workgroups: IAM sign-in to Redshift Serverless.
+   *
+   * No condition key limits the database or the database user, unlike GetClusterCredentials.
+   */
+  public static getServerlessCredentials(grantee: iam.IGrantable, options: GetServerlessCredentialsOptions): iam.Grant {
+    return getServerlessCredentials(grantee, options);
+  }
+
+  /**
+   * The identity policy of whoever creates zero-ETL and S3 event integrations from the named sources into the named
+   * targets: `rds:CreateIntegration` for Aurora and RDS sources, `redshift:CreateIntegration` limited by source and
+   * target for the others, and `redshift:CreateInboundIntegration` on the targets.
+   */
+  public static createIntegrations(grantee: iam.IGrantable, options: CreateIntegrationOptions): iam.Grant {
+    return createIntegrations(grantee, options);
+  }
+
+  /**
+   * The resource policy statements of a DynamoDB table that is the source of zero-ETL integrations, added to the
+   * table's policy: `redshift.amazonaws.com` may export the table and describe it and its exports, for the named
+   * integrations only.
+   */
+  public static dynamoDbIntegrationSource(table: dynamodb.ITable,
+    /** @default - any integration of the table's account and Region */
+    options: ZeroEtlPolicyOptions = {}): iam.AddToResourcePolicyResult {
+    return dynamoDbIntegrationSource(table, options);
+  }
+
+  /**
+   * The key policy statement of a customer managed key that encrypts zero-ETL integrations, added to the key's
+   * policy: `kms:Decrypt` and `kms:CreateGrant` for `redshift.amazonaws.com`, for the named integrations only.
+   */
+  public static integrationKeyPolicy(key: kms.IKey,
+    /** @default - any integration of the key's account and Region */
+    options: ZeroEtlPolicyOptions = {}): iam.AddToResourcePolicyResult {
+    return integrationKeyPolicy(key, options);
   }
 
   private constructor() {}

@@ -3,6 +3,7 @@ import {
   aws_iam as iam,
   aws_redshift as redshift,
   aws_redshiftserverless as redshiftserverless,
+  CfnResource,
   IAspect,
   Stack,
   Token,
@@ -10,12 +11,13 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClusterRoleAssociation } from './cluster-role-association';
+import { ImportedRedshiftRole } from './imported-redshift-role';
 import { NamespaceRoleAssociation } from './namespace-role-association';
 import { isAcknowledged } from './private/acknowledgements';
 import { bucketPolicyStatements, describeBucket } from './private/bucket-references';
 import { distinctBy } from './private/duplicates';
 import { flattenReference } from './private/nag';
-import { servicePrincipals } from './private/policy-json';
+import { servicePrincipals, statementsOf } from './private/policy-json';
 import { trustNamesRedshift } from './private/redshift-principals';
 import {
   describeRef,
@@ -25,10 +27,12 @@ import {
   roleRefKey,
   roleTrustStatements,
 } from './private/role-references';
+import { partitionOf } from './private/stack-scoped';
 import { attachedTrustFindings } from './rules/attached-trust';
 import { checkAuditLogBucketPolicy } from './rules/audit-log-bucket-policy';
 import { checkBroadManagedPolicy } from './rules/broad-managed-policy';
 import { checkDefaultRoleAttached } from './rules/default-role-attached';
+import { checkIdcApplicationTrust, trustIsIdcApplication } from './rules/idc-application-trust';
 import { checkRoleAccount } from './rules/role-account';
 import { checkRolesPerCluster } from './rules/roles-per-cluster';
 import { Finding, RedshiftTarget } from './rules/rule';
@@ -49,6 +53,18 @@ export interface RedshiftIamChecksProps {
    * for each on every synth, and bury the warnings and errors
    */
   readonly info?: boolean;
+}
+
+/**
+ * The CloudFormation type of a Redshift IAM Identity Center application. CloudFormation has none yet
+ * (aws-cloudformation/cloudformation-coverage-roadmap#2203 asks for it, as `AWS::Redshift::IdcApplication`):
+ * both names are read, whether the app models it with a `CfnResource` or a later L1 class.
+ */
+const IDC_APPLICATION_TYPES: readonly string[] = ['AWS::Redshift::RedshiftIdcApplication', 'AWS::Redshift::IdcApplication'];
+
+/** The partition of a stack when it is known at synth time: literal, or the one of its literal Region. */
+function knownPartition(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.partition) ? partitionOf(stack.region) : stack.partition;
 }
 
 /** The entries of a list property, or `undefined` when the list is a Token (its entries unknown). */
@@ -72,13 +88,17 @@ function isEncodedList(value: string): boolean {
  * - a role attached to a cluster or namespace whose trust policy does not let Redshift assume it
  *   (the deploy-time "IAM role must delegate access to an Amazon Redshift account" failure), or
  *   lets Redshift assume it only in other Regions than the cluster's;
- * - more than 50 roles on one cluster;
+ * - more than 50 roles on one cluster (10 in the aws-iso and aws-iso-b partitions);
  * - a role of another account than the cluster's;
  * - a Serverless namespace whose default IAM role is not among its roles;
- * - a scheduled action whose role (defined in the app) the Redshift scheduler cannot assume.
+ * - a scheduled action whose role (defined in the app) the Redshift scheduler cannot assume;
+ * - a Redshift IAM Identity Center application (`AWS::Redshift::RedshiftIdcApplication`, read by its
+ *   type) whose role, defined in the app, does not let Redshift and Redshift Serverless call
+ *   `sts:AssumeRole` and `sts:SetContext`.
  *
- * Warnings: a Redshift role with the broad AWS managed policies of the console procedure
- * (AmazonS3ReadOnlyAccess, AWSGlueConsoleFullAccess, AmazonAthenaFullAccess, AWSLambdaRole, ...),
+ * Warnings: a Redshift role with a broad AWS managed policy (AmazonRedshiftAllCommandsFullAccess,
+ * the console's default role's, AmazonRedshiftFullAccess, AmazonBedrockFullAccess, those of the console
+ * procedure: AmazonS3ReadOnlyAccess, AWSGlueConsoleFullAccess, AmazonAthenaFullAccess, AWSLambdaRole, ...),
  * or with `s3:*`, `*` actions or `*` resources; a cluster that logs to an S3 bucket that no bucket
  * policy of the app lets Redshift write to.
  *
@@ -121,6 +141,10 @@ export class RedshiftIamChecks implements IAspect {
       this.checkAttached(node, 'namespace', node.roles, node.defaultRole?.roleArn, false);
     } else if (node instanceof iam.CfnRole) {
       this.checkRedshiftRole(node);
+    } else if (node instanceof ImportedRedshiftRole) {
+      this.checkExistingRole(node);
+    } else if (CfnResource.isCfnResource(node) && IDC_APPLICATION_TYPES.includes(node.cfnResourceType)) {
+      this.checkIdcApplication(node);
     }
   }
 
@@ -140,6 +164,7 @@ export class RedshiftIamChecks implements IAspect {
       cluster: 'This cluster',
       roleCount: distinctBy(keys, (k) => k).length,
       countedIn: 'its IamRoles and the ClusterRoleAssociations that target it',
+      partition: knownPartition(Stack.of(cluster)),
     }));
     this.checkAuditLogging(cluster);
   }
@@ -212,7 +237,39 @@ export class RedshiftIamChecks implements IAspect {
     this.report(role, checkWildcardAction({ statements }));
     this.report(role, checkWildcardResource({ statements }));
     // A scheduler role trusts redshift.amazonaws.com too, but no database user ever uses it.
-    if (this.info && !trustNamesScheduler(trust.flatMap(servicePrincipals))) this.report(role, checkUnrestrictedTrust({ trust }));
+    // An IdC application role neither: Redshift assumes it to read Identity Center, never for a user's command.
+    if (this.info && !trustNamesScheduler(trust.flatMap(servicePrincipals)) && !trustIsIdcApplication(trust)) {
+      this.report(role, checkUnrestrictedTrust({ trust }));
+    }
+  }
+
+  /**
+   * A role that exists already (RedshiftServiceRole.fromExistingRoleArn): its trust and its other
+   * policies are not in the app, so only what this app attaches to it is checked.
+   */
+  private checkExistingRole(role: ImportedRedshiftRole): void {
+    const statements = role.node.findAll()
+      .filter((c): c is iam.CfnPolicy | iam.CfnManagedPolicy => c instanceof iam.CfnPolicy || c instanceof iam.CfnManagedPolicy)
+      .flatMap((p) => statementsOf(Stack.of(p).resolve(p.policyDocument)));
+    this.report(role, checkWildcardAction({ statements }));
+    this.report(role, checkWildcardResource({ statements }));
+  }
+
+  /**
+   * The role of a Redshift IAM Identity Center application (`IamRoleArn`), when this app defines it,
+   * must let Redshift and Redshift Serverless assume it and set the session's context. The resource
+   * is read by its CloudFormation type: aws-cdk-lib 2.257 has no L1 class for it (a `CfnResource`),
+   * and a later release's `CfnRedshiftIdcApplication` has the same type and an `iamRoleArn` property.
+   */
+  private checkIdcApplication(application: CfnResource): void {
+    const typed = application as unknown as { iamRoleArn?: unknown; _cfnProperties?: Record<string, unknown> };
+    const roleArn = typed.iamRoleArn ?? typed._cfnProperties?.IamRoleArn ?? typed._cfnProperties?.iamRoleArn;
+    const cfnRole = findRole(roleArn);
+    if (!cfnRole) return;
+    this.report(application, checkIdcApplicationTrust({
+      role: describeRef(application, roleArn),
+      trust: statementsOf(Stack.of(cfnRole).resolve(cfnRole.assumeRolePolicyDocument)),
+    }));
   }
 
   /** Each finding as an annotation that carries its id, unless it was acknowledged. */

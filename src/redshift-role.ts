@@ -5,13 +5,13 @@ import {
   aws_lambda as lambda,
   aws_s3 as s3,
   aws_secretsmanager as secretsmanager,
-  Duration,
   PhysicalName,
   Stack,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { AssumeRoleGrantOptions, renderAssumeRoleGrant } from './assume-role-grant';
 import { DatabaseUser } from './database-user';
+import * as bedrock from './grants/bedrock';
 import * as chaining from './grants/chaining';
 import * as copySources from './grants/copy-sources';
 import * as externalFunction from './grants/external-function';
@@ -19,9 +19,12 @@ import * as federated from './grants/federated';
 import { GrantTarget } from './grants/grant-target';
 import * as ml from './grants/machine-learning';
 import * as s3Commands from './grants/s3-commands';
+import * as s3Tables from './grants/s3-tables';
 import * as spectrum from './grants/spectrum';
 import * as streaming from './grants/streaming';
+import { IRedshiftRole } from './i-redshift-role';
 import { adviseUserName, adviseUserRegion } from './private/advice';
+import { arnInPolicy, registerNameBasedArn } from './private/arn-in-policy';
 import { databaseUserArnIn, databaseUserKey, databaseUserRegion } from './private/database-user-keys';
 import { firstRepeat } from './private/duplicates';
 import { checkManagedPolicyCount } from './private/limits';
@@ -30,77 +33,7 @@ import { literalRoleArn, nameBasedRoleArn } from './private/role-arn';
 import { checkRoleName } from './private/role-name';
 import { checkTrustLists, checkUserRegion, trustPolicySizeErrors, TrustPrincipal } from './private/trust';
 import { isUnresolved, validateExternalId } from './private/validation';
-
-/**
- * Properties shared by every role this library creates.
- */
-export interface RedshiftRoleBaseProps {
-  /**
-   * A name for the role.
-   *
-   * @default - CloudFormation generates a unique name; when the role is referenced from another
-   * account or Region, a name is generated at synth time so that its ARN is known there.
-   */
-  readonly roleName?: string;
-
-  /**
-   * A description of the role.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-
-  /**
-   * The path of the role.
-   *
-   * @default '/'
-   */
-  readonly path?: string;
-
-  /**
-   * The longest session Redshift may request for this role, 1 to 12 hours.
-   *
-   * @default Duration.hours(1)
-   */
-  readonly maxSessionDuration?: Duration;
-
-  /**
-   * A permissions boundary for the role.
-   *
-   * @default - no permissions boundary
-   */
-  readonly permissionsBoundary?: iam.IManagedPolicy;
-
-  /**
-   * Managed policies to attach to the role.
-   *
-   * The Redshift console procedure attaches the broad AWS managed policies
-   * `AmazonS3ReadOnlyAccess`, `AWSGlueConsoleFullAccess`, `AmazonAthenaFullAccess` or
-   * `AWSLambdaRole`. They remain possible here, but they reach every bucket, catalog and function
-   * in the account: prefer the `allow*` methods, which grant one command on named resources.
-   *
-   * @default - none
-   */
-  readonly managedPolicies?: iam.IManagedPolicy[];
-
-  /**
-   * The only Redshift database users that may use the role. Each user's ARN is added to a
-   * `StringEquals` `sts:ExternalId` condition on the trust statement (Redshift sends the ARN of
-   * the user running the command as the ExternalId).
-   *
-   * An empty list is an error (leave the prop out).
-   *
-   * @default - every database user of every cluster the role is attached to may use it
-   */
-  readonly databaseUsers?: DatabaseUser[];
-
-  /**
-   * Other ExternalId values to accept, in the same condition as `databaseUsers` (not an empty list).
-   *
-   * @default - none
-   */
-  readonly externalIds?: string[];
-}
+import { RedshiftRoleBaseProps } from './redshift-role-props';
 
 /**
  * The base of every IAM role this library creates for Redshift: a complete `iam.Role` whose
@@ -115,7 +48,7 @@ export interface RedshiftRoleBaseProps {
  *
  * @internal
  */
-export abstract class RedshiftRoleBase extends iam.Role {
+export abstract class RedshiftRoleBase extends iam.Role implements IRedshiftRole {
   private readonly trustPrincipal: TrustPrincipal;
   private readonly externalIdEntries: Array<{ readonly value: string; readonly key: string }> = [];
   private readonly packer: PolicyPacker;
@@ -140,12 +73,13 @@ export abstract class RedshiftRoleBase extends iam.Role {
     this.rolePath = props.path ?? '/';
     this.attachedManagedPolicies = props.managedPolicies?.length ?? 0;
     this.packer = new PolicyPacker(this, () => `${this.constructor.name} '${this.node.path}'`, () => this.attachedManagedPolicies);
+    registerNameBasedArn(this, () => this.nameBasedArn());
     this.grantTarget = {
       role: this,
       scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),
       // A role of this library with a known name is named by its ARN text, so that a chain across
       // stacks never makes the previous role's stack depend on the next one's.
-      arnInPolicy: (role) => (role instanceof RedshiftRoleBase ? role.nameBasedArn() : undefined) ?? role.roleArn,
+      arnInPolicy,
       trustService: (service) => trust.trustServiceAlone(service),
     };
 
@@ -306,6 +240,16 @@ export abstract class RedshiftRoleBase extends iam.Role {
   /** CREATE MODEL ... SAGEMAKER '<endpoint>' (remote inference): `sagemaker:InvokeEndpoint` on that endpoint. */
   public allowInvokeSageMakerEndpoint(endpointName: string): iam.Grant {
     return ml.allowInvokeSageMakerEndpoint(this.grantTarget, endpointName);
+  }
+
+  /** CREATE EXTERNAL MODEL ... MODEL_TYPE BEDROCK: `bedrock:InvokeModel` on exactly the named models, profiles and provisioned models. */
+  public allowBedrockModels(options: bedrock.BedrockModelsOptions): iam.Grant {
+    return bedrock.allowBedrockModels(this.grantTarget, options);
+  }
+
+  /** Apache Iceberg tables in Amazon S3 Tables, through the s3tablescatalog federated catalog (read, and write when asked). */
+  public allowS3Tables(options: s3Tables.S3TablesAccessOptions): iam.Grant {
+    return s3Tables.allowS3Tables(this.grantTarget, options);
   }
 
   /** `GRANT ASSUMEROLE ON '<role ARN>' TO ... FOR ...;`, naming the role as `iamRoleClause()` does. */

@@ -1,8 +1,11 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { IRedshiftRole } from './i-redshift-role';
+import { ImportedRedshiftRole } from './imported-redshift-role';
 import { adviseRegions } from './private/advice';
 import { redshiftServicePrincipals } from './private/trust';
-import { RedshiftRoleBase, RedshiftRoleBaseProps } from './redshift-role';
+import { RedshiftRoleBase } from './redshift-role';
+import { RedshiftRoleBaseProps } from './redshift-role-props';
 
 /**
  * Properties of a RedshiftServiceRole.
@@ -44,6 +47,35 @@ export interface RedshiftServiceRoleProps extends RedshiftRoleBaseProps {
  * role.allowCopyFrom(bucket, { keyPrefix: 'sales/' });
  */
 export class RedshiftServiceRole extends RedshiftRoleBase {
+  /**
+   * A role that exists already (made in the console, by another stack or tool), with every `allow*` grant.
+   *
+   * The grants go into a policy this stack creates and attaches to the role (`AccessPolicy`), with the same
+   * statements as on a new role. The role must be of this stack's account (when both are known). Its trust cannot
+   * be changed by the app: a grant that needs another service in the trust (`allowCreateModel`, SageMaker) warns
+   * instead.
+   *
+   * Not named `fromRoleArn`: that static is inherited from `iam.Role`, and jsii lets no subclass give it another
+   * return type (JSII5003), so `RedshiftServiceRole.fromRoleArn` still returns a plain `iam.IRole` without grants.
+   *
+   * @param roleArn the role's ARN, e.g. `arn:aws:iam::123456789012:role/RedshiftCopyUnload`
+   */
+  public static fromExistingRoleArn(scope: Construct, id: string, roleArn: string): IRedshiftRole {
+    return ImportedRedshiftRole.fromArn(scope, id, roleArn);
+  }
+
+  /**
+   * A role of this stack's account that exists already, by name (no path), with every `allow*` grant.
+   *
+   * As `fromExistingRoleArn`; `RedshiftServiceRole.fromRoleName`, inherited from `iam.Role`, returns a plain
+   * `iam.IRole` without grants.
+   *
+   * @param roleName the role's name, e.g. `RedshiftCopyUnload`
+   */
+  public static fromExistingRoleName(scope: Construct, id: string, roleName: string): IRedshiftRole {
+    return ImportedRedshiftRole.fromName(scope, id, roleName);
+  }
+
   /** The service principals the trust names. */
   public readonly trustedServices: string[];
 

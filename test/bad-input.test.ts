@@ -5,6 +5,8 @@ import {
   RedshiftPermissions, RedshiftSchedulerRole, RedshiftServiceRole, RoleChain,
 } from '../src';
 import * as grantCases from './bad-input-cases/grants';
+import * as identityCases from './bad-input-cases/identity';
+import * as lakehouseCases from './bad-input-cases/lakehouse';
 import * as trustCases from './bad-input-cases/trust';
 import { newApp } from './helpers/synth';
 
@@ -651,7 +653,7 @@ const NO_WARNING: Array<[string, (s: Stack) => unknown]> = [
 ];
 
 // The cases of issue 21, kept beside the code they exercise (test/bad-input-cases/).
-for (const cases of [trustCases, grantCases]) {
+for (const cases of [trustCases, grantCases, lakehouseCases, identityCases]) {
   ERRORS.push(...cases.ERRORS);
   SYNTH_ERRORS.push(...cases.SYNTH_ERRORS);
   ACCEPTED.push(...cases.ACCEPTED);

@@ -5,15 +5,16 @@ import {
   aws_kinesis as kinesis,
   aws_s3 as s3,
   CfnParameter,
+  CfnResource,
   Fn,
   Stack,
   Token,
   Validations,
 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftIamChecksProps, RedshiftServiceRole } from '../src';
+import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftIamChecks, RedshiftIamChecksProps, RedshiftIdcApplicationRole, RedshiftServiceRole } from '../src';
 import { lintTemplates } from './helpers/cfn-lint';
-import { newStack, synth } from './helpers/synth';
+import { newApp, newStack, synth } from './helpers/synth';
 import { testCluster, testNamespace } from './helpers/targets';
 
 function checkedStack(region = 'us-west-2', props?: RedshiftIamChecksProps): Stack {
@@ -341,5 +342,75 @@ describe('RedshiftIamChecks and the grants of this library', () => {
     const found = annotations(stack);
     found.hasNoWarning('*', ANY);
     found.hasNoError('*', ANY);
+  });
+});
+
+describe('RedshiftIamChecks: the role of a Redshift IAM Identity Center application (idc-application-trust)', () => {
+  const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
+  /** An IdC application naming `roleArn`, as a CfnResource (aws-cdk-lib 2.257 has no L1 class, CloudFormation no type yet). */
+  const idcApplication = (stack: Stack, roleArn: string, type = 'AWS::Redshift::RedshiftIdcApplication') => new CfnResource(stack, 'IdcApplication', {
+    type,
+    properties: { IdcInstanceArn: INSTANCE, IdcDisplayName: 'Analytics', RedshiftIdcApplicationName: 'analytics', IamRoleArn: roleArn },
+  });
+  // CloudFormation has no such resource type yet (cfn-lint E3006): these templates are not linted.
+  const found = (stack: Stack) => { Template.fromStack(stack); return Annotations.fromStack(stack); };
+
+  test('a hand-made role that trusts Redshift with sts:AssumeRole only: an error on the application, naming the role and what is missing', () => {
+    const stack = checkedStack();
+    const role = new iam.Role(stack, 'Hand', {
+      assumedBy: new iam.CompositePrincipal(new iam.ServicePrincipal('redshift.amazonaws.com'), new iam.ServicePrincipal('redshift-serverless.amazonaws.com')),
+    });
+    idcApplication(stack, role.roleArn);
+    found(stack).hasError('/TestStack/IdcApplication', Match.stringLikeRegexp(
+      "^\\[RedshiftIamChecks\\] Role 'TestStack/Hand/Resource' is the IAM role of this Redshift IAM Identity Center application \\(IamRoleArn\\), "
+      + 'but its trust policy does not allow redshift.amazonaws.com sts:SetContext, redshift-serverless.amazonaws.com sts:SetContext: .*'
+      + '\\(annotation::cdk-redshift-iam:idc-application-trust\\)$'));
+  });
+
+  test('the proposed type name AWS::Redshift::IdcApplication is read too; a role of another stack is found through its reference', () => {
+    const stack = checkedStack();
+    const other = new Stack(stack.node.root as any, 'Roles', { env: { account: '123456789012', region: 'us-west-2' } });
+    const role = new iam.Role(other, 'Hand', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
+    idcApplication(stack, role.roleArn, 'AWS::Redshift::IdcApplication');
+    found(stack).hasError('/TestStack/IdcApplication', Match.stringLikeRegexp("Role 'Roles/Hand/Resource' .* does not allow redshift.amazonaws.com sts:SetContext, "
+      + 'redshift-serverless.amazonaws.com sts:AssumeRole, redshift-serverless.amazonaws.com sts:SetContext'));
+  });
+
+  test('RedshiftIdcApplicationRole, a role given as a literal ARN (not visible), and a Token principal: no error', () => {
+    const stack = checkedStack();
+    const service = new CfnParameter(stack, 'Service', { type: 'String' }).valueAsString;
+    idcApplication(stack, new RedshiftIdcApplicationRole(stack, 'Idc', { identityCenterInstanceArn: INSTANCE }).roleArn);
+    new CfnResource(stack, 'Literal', { type: 'AWS::Redshift::RedshiftIdcApplication', properties: { IamRoleArn: 'arn:aws:iam::123456789012:role/Console' } });
+    const tokenRole = new iam.Role(stack, 'TokenRole', { assumedBy: new iam.ServicePrincipal(service) });
+    new CfnResource(stack, 'WithToken', { type: 'AWS::Redshift::RedshiftIdcApplication', properties: { IamRoleArn: tokenRole.roleArn } });
+    found(stack).hasNoError('*', ANY);
+  });
+
+  test('acknowledged with Validations, as every error', () => {
+    const stack = checkedStack();
+    const role = new iam.Role(stack, 'Hand', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
+    const application = idcApplication(stack, role.roleArn);
+    Validations.of(application).acknowledge({ id: 'cdk-redshift-iam:idc-application-trust', reason: 'the trust is widened by another pipeline' });
+    found(stack).hasNoError('*', ANY);
+  });
+});
+
+describe('RedshiftIamChecks: roles per cluster by partition', () => {
+  const arns = (n: number, partition: string) => Array.from({ length: n }, (_, i) => `arn:${partition}:iam::123456789012:role/r${i}`);
+
+  test.each([['us-iso-east-1', 'aws-iso'], ['us-isob-east-1', 'aws-iso-b']])('in %s, 11 roles fire and 10 stay quiet', (region, partition) => {
+    const over = checkedStack(region);
+    plainCluster(over, arns(11, partition));
+    Annotations.fromStack(over).hasError('/TestStack/Cluster', Match.stringLikeRegexp(`would have 11 IAM roles.*over Redshift's limit of 10 in the ${partition} partition`));
+    const at = checkedStack(region);
+    plainCluster(at, arns(10, partition));
+    Annotations.fromStack(at).hasNoError('*', ANY);
+  });
+
+  test('in an environment-agnostic stack (partition unknown), 50 is the limit', () => {
+    const stack = new Stack(newApp(), 'Agnostic');
+    Aspects.of(stack).add(new RedshiftIamChecks());
+    plainCluster(stack, arns(11, 'aws'));
+    Annotations.fromStack(stack).hasNoError('*', ANY);
   });
 });

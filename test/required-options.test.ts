@@ -41,6 +41,7 @@ const L = lib as any;
 const CALLS: Record<string, (options: unknown) => unknown> = {
   'ChainedRole.constructor': (o) => { const s = stack(); return new L.ChainedRole(s, 'B', o); },
   'ChainedRole.allowCreateModel': (o) => { const s = stack(); return new L.ChainedRole(s, 'B', { assumedBy: new L.RedshiftServiceRole(s, 'A') }).allowCreateModel(o); },
+  'ChainedRole.allowS3Tables': (o) => { const s = stack(); return new L.ChainedRole(s, 'B', { assumedBy: new L.RedshiftServiceRole(s, 'A') }).allowS3Tables(o); },
   'ChainedRole.allowMskIngestion': (o) => { const s = stack(); return new L.ChainedRole(s, 'B', { assumedBy: new L.RedshiftServiceRole(s, 'A') }).allowMskIngestion(o); },
   'ChainedRole.allowSpectrum': (o) => { const s = stack(); return new L.ChainedRole(s, 'B', { assumedBy: new L.RedshiftServiceRole(s, 'A') }).allowSpectrum(o); },
   'ClusterRoleAssociation.constructor': (o) => new L.ClusterRoleAssociation(stack(), 'Assoc', o),
@@ -49,10 +50,15 @@ const CALLS: Record<string, (options: unknown) => unknown> = {
   'RedshiftPermissions.getClusterCredentials': (o) => L.RedshiftPermissions.getClusterCredentials(grantee(stack()), o),
   'RedshiftPermissions.getClusterCredentialsWithIam': (o) => L.RedshiftPermissions.getClusterCredentialsWithIam(grantee(stack()), o),
   'RedshiftPermissions.integrationResourcePolicy': (o) => L.RedshiftPermissions.integrationResourcePolicy(o),
+  'RedshiftPermissions.manageDataShares': (o) => L.RedshiftPermissions.manageDataShares(grantee(stack()), o),
   'RedshiftPermissions.manageClusters': (o) => L.RedshiftPermissions.manageClusters(grantee(stack()), o),
   'RedshiftSchedulerRole.constructor': (o) => new L.RedshiftSchedulerRole(stack(), 'Sched', o),
+  'RedshiftIdcApplicationRole.constructor': (o) => new L.RedshiftIdcApplicationRole(stack(), 'Idc', o),
+  'RedshiftPermissions.createIntegrations': (o) => L.RedshiftPermissions.createIntegrations(grantee(stack()), o),
+  'RedshiftPermissions.getServerlessCredentials': (o) => L.RedshiftPermissions.getServerlessCredentials(grantee(stack()), o),
   'RedshiftServiceRole.allowCreateModel': (o) => new L.RedshiftServiceRole(stack(), 'R').allowCreateModel(o),
   'RedshiftServiceRole.allowMskIngestion': (o) => new L.RedshiftServiceRole(stack(), 'R').allowMskIngestion(o),
+  'RedshiftServiceRole.allowS3Tables': (o) => new L.RedshiftServiceRole(stack(), 'R').allowS3Tables(o),
   'RedshiftServiceRole.allowSpectrum': (o) => new L.RedshiftServiceRole(stack(), 'R').allowSpectrum(o),
 };
 

@@ -11,6 +11,20 @@ export const MAX_CHAIN_LENGTH = 10;
 /** Redshift's quota of IAM roles associated with one cluster (CloudFormation's IamRoles maximum). */
 export const MAX_ROLES_PER_CLUSTER = 50;
 
+/**
+ * Redshift's quota of IAM roles associated with one cluster in the partitions where it is lower:
+ * "Quotas and limits in Amazon Redshift", Amazon Redshift Management Guide,
+ * https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html: 50, "except 10 in the
+ * us-iso-east-1, us-iso-west-1 and us-isob-east-1 Regions" (hashicorp/terraform-provider-aws#50060),
+ * which are the whole aws-iso and aws-iso-b partitions.
+ */
+const ROLES_PER_CLUSTER_BY_PARTITION: Readonly<Record<string, number>> = { 'aws-iso': 10, 'aws-iso-b': 10 };
+
+/** The roles-per-cluster quota in `partition` (50 when the partition is not known). */
+export function maxRolesPerCluster(partition: string | undefined): number {
+  return (partition !== undefined && ROLES_PER_CLUSTER_BY_PARTITION[partition]) || MAX_ROLES_PER_CLUSTER;
+}
+
 /** IAM's default quota of managed policies attached to one role. */
 export const MAX_MANAGED_POLICIES = 10;
 

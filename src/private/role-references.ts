@@ -58,13 +58,42 @@ export function identityStatements(role: iam.CfnRole): StatementJson[] {
     docs.push(p.PolicyDocument ?? p.policyDocument);
   }
   const logicalId = stack.resolve((role as CfnElement).logicalId);
-  const attachedToRole = (roles: unknown) => JSON.stringify(stack.resolve(roles) ?? []).includes(JSON.stringify({ Ref: logicalId }));
-  for (const c of stack.node.findAll()) {
-    if ((c instanceof iam.CfnPolicy || c instanceof iam.CfnManagedPolicy) && attachedToRole(c.roles)) {
-      docs.push(c.policyDocument);
-    }
-  }
+  docs.push(...policiesByRole(stack).get(logicalId) ?? []);
   return docs.flatMap((d) => statementsOf(stack.resolve(d)));
+}
+
+/** Per stack: the documents of its AWS::IAM::Policy and ManagedPolicy resources, by the logical ID of each role they name. */
+const POLICY_INDEX = new WeakMap<Stack, { constructs: number; byRole: Map<string, unknown[]> }>();
+
+/**
+ * The policies of `stack` by the roles they attach to (`{ Ref: logicalId }` in `Roles`), built once
+ * for a tree of the same size: RedshiftIamChecks asks for every role of a large app, and resolving
+ * every policy's roles for each one grew with roles times constructs.
+ */
+function policiesByRole(stack: Stack): Map<string, unknown[]> {
+  const all = stack.node.findAll();
+  const cached = POLICY_INDEX.get(stack);
+  if (cached && cached.constructs === all.length) return cached.byRole;
+  const byRole = new Map<string, unknown[]>();
+  for (const c of all) {
+    if (!(c instanceof iam.CfnPolicy || c instanceof iam.CfnManagedPolicy)) continue;
+    const refs = new Set<string>();
+    collectRefs(stack.resolve(c.roles), refs);
+    for (const ref of refs) byRole.set(ref, [...byRole.get(ref) ?? [], c.policyDocument]);
+  }
+  POLICY_INDEX.set(stack, { constructs: all.length, byRole });
+  return byRole;
+}
+
+/** Every `{ Ref: X }` in a resolved value. */
+function collectRefs(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    value.forEach((v) => collectRefs(v, into));
+  } else if (value && typeof value === 'object') {
+    const ref = (value as { Ref?: unknown }).Ref;
+    if (typeof ref === 'string' && Object.keys(value).length === 1) into.add(ref);
+    Object.values(value).forEach((v) => collectRefs(v, into));
+  }
 }
 
 function isRole(entry: unknown): entry is iam.IRole {

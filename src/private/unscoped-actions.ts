@@ -15,6 +15,10 @@ export const UNSCOPED_ACTIONS: Readonly<Record<string, string>> = {
   'ecr:GetAuthorizationToken': 'the SageMaker jobs of CREATE MODEL sign in to Amazon ECR to pull the algorithm images',
   'cloudwatch:PutMetricData': 'the SageMaker jobs of CREATE MODEL publish their metrics (limited to the /aws/sagemaker/ namespaces by a condition)',
   'sagemaker:ListCandidatesForAutoMLJob': 'CREATE MODEL (AUTO ON) reads the candidates of the Autopilot job it started',
+  // Setting up trusted identity propagation with Amazon Redshift (RedshiftIdcApplicationRole)
+  'redshift:DescribeQev2IdcApplications': 'Redshift reads the Query Editor V2 IdC applications of the account',
+  'redshift-serverless:ListNamespaces': 'Redshift Serverless lists the namespaces the IdC application serves',
+  'redshift-serverless:ListWorkgroups': 'Redshift Serverless lists the workgroups the IdC application serves',
 };
 
 /** Whether every action of a statement is one IAM authorizes only on `*` (and none is a wildcard). */

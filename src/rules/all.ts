@@ -1,6 +1,7 @@
 import { AUDIT_LOG_BUCKET_POLICY } from './audit-log-bucket-policy';
 import { BROAD_MANAGED_POLICY } from './broad-managed-policy';
 import { DEFAULT_ROLE_ATTACHED } from './default-role-attached';
+import { IDC_APPLICATION_TRUST } from './idc-application-trust';
 import { ROLE_ACCOUNT } from './role-account';
 import { ROLES_PER_CLUSTER } from './roles-per-cluster';
 import { Rule } from './rule';
@@ -19,6 +20,7 @@ export const ALL_RULES: readonly Rule[] = [
   ROLE_ACCOUNT,
   DEFAULT_ROLE_ATTACHED,
   SCHEDULER_TRUST,
+  IDC_APPLICATION_TRUST,
   BROAD_MANAGED_POLICY,
   WILDCARD_ACTION,
   WILDCARD_RESOURCE,

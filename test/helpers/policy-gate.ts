@@ -370,6 +370,15 @@ async function expandAction(pattern: string): Promise<{ service: string; actions
 const SLASH_PLACEHOLDER = /WithPath$|ObjectName|WithoutLeadingSlash|^SecretId$|LogGroupName|LogStreamName|^Path$|Prefix$|^Key$|^EntityPath$/;
 /** ... and `:` too. */
 const COLON_PLACEHOLDER = /ObjectName/;
+/** Placeholders that hold `/` or `:` in one service's ARNs only, as that service documents its ARNs. */
+const SERVICE_PLACEHOLDERS: Record<string, { readonly slash?: RegExp; readonly colon?: RegExp }> = {
+  // Model IDs end in a version, anthropic.claude-3-haiku-20240307-v1:0, and inference profile IDs
+  // hold them (Amazon Bedrock User Guide, "Supported foundation models", "Prerequisites for inference profiles").
+  bedrock: { colon: /^ResourceId$/ },
+  // Federated catalogs are multi-level: catalog/s3tablescatalog/BUCKET, database/s3tablescatalog/*/*,
+  // table/s3tablescatalog/*/*/* (AWS Glue Developer Guide, "Prerequisites" of the S3 Tables integration).
+  glue: { slash: /^(CatalogName|DatabaseName|TableName)$/ },
+};
 
 type PatternItem = { lit: string } | { any: true } | { one: true } | { ph: string; slash: boolean; colon: boolean };
 
@@ -388,12 +397,21 @@ function parseSarArn(arn: string): PatternItem[] {
   let items = sarPatternCache.get(arn);
   if (items) return items;
   items = [];
+  const own = SERVICE_PLACEHOLDERS[arn.split(':')[2]] ?? {};
   const re = /\$\{([^}]+)\}|\*|[^$*]|\$/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(arn))) {
-    if (m[1]) items.push({ ph: m[1], slash: SLASH_PLACEHOLDER.test(m[1]), colon: COLON_PLACEHOLDER.test(m[1]) });
-    else if (m[0] === '*') items.push({ any: true });
-    else items.push({ lit: m[0] });
+    if (m[1]) {
+      items.push({
+        ph: m[1],
+        slash: SLASH_PLACEHOLDER.test(m[1]) || (own.slash?.test(m[1]) ?? false),
+        colon: COLON_PLACEHOLDER.test(m[1]) || (own.colon?.test(m[1]) ?? false),
+      });
+    } else if (m[0] === '*') {
+      items.push({ any: true });
+    } else {
+      items.push({ lit: m[0] });
+    }
   }
   sarPatternCache.set(arn, items);
   return items;

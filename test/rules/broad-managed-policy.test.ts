@@ -17,6 +17,24 @@ describe('broad managed policy', () => {
     expect(findings[1].message).toMatch(/AWS managed policy AWSLambdaRole/);
   });
 
+  test.each([
+    ['AmazonRedshiftAllCommandsFullAccess', 'the allow* grant of each command the role runs (allowCopyFrom, allowUnloadTo, allowSpectrum, allowFederatedQuery, allowCreateModel, ...)'],
+    ['AmazonRedshiftFullAccess', 'the allow* grants of the commands the role runs; a role Redshift assumes never manages clusters (for people who do, RedshiftPermissions.manageClusters)'],
+    ['AmazonBedrockFullAccess', 'allowBedrockModels (bedrock:InvokeModel on the named models)'],
+    ['AmazonS3ReadOnlyAccess', 'allowCopyFrom, or allowSpectrum with dataLocations, on the named buckets and prefixes'],
+    ['AWSGlueConsoleFullAccess', 'allowSpectrum on the named AWS Glue databases'],
+    ['AWSLambdaRole', 'allowInvokeFunction on the named functions'],
+  ])('%s: names the grant to use instead', (name, instead) => {
+    const [finding] = checkBroadManagedPolicy({ managedPolicyArns: [`arn:aws:iam::aws:policy/${name}`] });
+    expect(finding.rule).toBe(BROAD_MANAGED_POLICY);
+    expect(finding.message).toBe(`This Redshift role has the AWS managed policy ${name}, which reaches every resource of its services in the account; `
+      + `grant the commands it needs on named resources instead: ${instead} (RedshiftServiceRole.allow*)`);
+  });
+
+  test('the Redshift policies that are not broad are no finding', () => {
+    expect(checkBroadManagedPolicy({ managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonRedshiftReadOnlyAccess', 'arn:aws:iam::aws:policy/AmazonRedshiftAllCommandsFullAccessX'] })).toEqual([]);
+  });
+
   test('no managed policies is no finding', () => {
     expect(checkBroadManagedPolicy({ managedPolicyArns: [] })).toEqual([]);
   });

@@ -18,4 +18,17 @@ describe('roles per cluster', () => {
   test.each([0, 1, 50])('%d roles is no finding', (n) => {
     expect(checkRolesPerCluster(input(n))).toEqual([]);
   });
+
+  test.each(['aws-iso', 'aws-iso-b'])('%s: the limit is 10 (us-iso-east-1, us-iso-west-1, us-isob-east-1)', (partition) => {
+    expect(checkRolesPerCluster({ ...input(10), partition })).toEqual([]);
+    expect(checkRolesPerCluster({ ...input(11), partition })).toEqual([{
+      rule: ROLES_PER_CLUSTER,
+      message: `Cluster 'my-cluster' would have 11 IAM roles (the associations of this app), over Redshift's limit of 10 in the ${partition} partition`,
+    }]);
+  });
+
+  test.each(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso-e', 'aws-iso-f', 'aws-eusc', undefined])('%s: the limit is 50', (partition) => {
+    expect(checkRolesPerCluster({ ...input(50), partition })).toEqual([]);
+    expect(checkRolesPerCluster({ ...input(51), partition })[0].message).toMatch(/over Redshift's limit of 50$/);
+  });
 });
