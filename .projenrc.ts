@@ -47,6 +47,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: true,
   release: true,
   releaseToNpm: true,
+  // commit-and-tag-version 13 (projen's default) needs Node.js 22; the build machines run Node.js 20,
+  // where 12 works (and npm ci prints no engine warnings).
+  bumpPackage: 'commit-and-tag-version@^12',
   depsUpgradeOptions: {
     workflowOptions: { schedule: javascript.UpgradeDependenciesSchedule.WEEKLY },
   },
