@@ -9,17 +9,9 @@ import {
   aws_secretsmanager as secretsmanager,
   Stack,
 } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
 import { ChainedRole, ClusterRoleAssociation, DatabaseUser, RedshiftPermissions, RedshiftServiceRole } from '../src';
+import { nagFindings } from './helpers/nag';
 import { ACCOUNT, newApp, newStack, REGION, synth } from './helpers/synth';
-
-/** Synthesizes (so construct validations run), then runs the AwsSolutions pack over `scope`. */
-function nagFindings(stack: Stack, scope: IConstruct = stack): string[] {
-  synth(stack);
-  const report = new AwsSolutionsChecks().validateScope(scope);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)).sort();
-}
 
 describe('cdk-nag AwsSolutions', () => {
   test('a default RedshiftServiceRole has no finding', () => {

@@ -1,8 +1,7 @@
-import { aws_iam as iam, Stack } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { DataShareSide, RedshiftPermissions } from '../../src';
 import { decide, roleView } from '../helpers/iam';
+import { acknowledgements, nagFindings } from '../helpers/nag';
 import { newStack, synth } from '../helpers/synth';
 
 const PRODUCER = '123456789012';
@@ -14,20 +13,6 @@ const share = (name: string, namespace = PRODUCER_NS) => `arn:aws:redshift:us-we
 const SALES = share('salesshare');
 const namespaceArn = (account: string, id = CONSUMER_NS) => `arn:aws:redshift:us-west-2:${account}:namespace:${id}`;
 const CONSUMER_NAMESPACE = namespaceArn(CONSUMER);
-
-/** Synthesizes (so validations run), then runs the AwsSolutions pack: the findings left unexplained. */
-function nagFindings(stack: Stack): string[] {
-  synth(stack);
-  const report = new AwsSolutionsChecks().validateScope(stack);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)).sort();
-}
-
-/** The acknowledgements (finding id -> reason) recorded on the constructs under `scope`. */
-function acknowledgements(scope: IConstruct): Record<string, string> {
-  return Object.assign({}, ...scope.node.findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
-    .map((m) => m.data));
-}
 
 function setup(account = PRODUCER) {
   const stack = newStack({ env: { account, region: 'us-west-2' } });

@@ -1,15 +1,7 @@
 import { aws_iam as iam, aws_lambda as lambda, aws_s3 as s3, aws_secretsmanager as secretsmanager, Stack } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
 import { RedshiftPermissions, RedshiftSchedulerRole } from '../../src';
-import { newStack, synth } from '../helpers/synth';
-
-/** Synthesizes (so validations run), then runs the AwsSolutions pack over `scope`. */
-function nagFindings(stack: Stack, scope: IConstruct = stack): string[] {
-  synth(stack);
-  const report = new AwsSolutionsChecks().validateScope(scope);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)).sort();
-}
+import { nagFindings } from '../helpers/nag';
+import { newStack } from '../helpers/synth';
 
 function loader(stack: Stack): lambda.Function {
   return new lambda.Function(stack, 'Loader', {

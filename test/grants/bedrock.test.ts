@@ -1,9 +1,8 @@
-import { CfnParameter, Stack } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
+import { CfnParameter } from 'aws-cdk-lib';
 import { ChainedRole, DatabaseUser, RedshiftServiceRole } from '../../src';
 import { grantSetup as setup } from '../helpers/grants';
 import { assume, roleMay, roleView } from '../helpers/iam';
+import { acknowledgements, nagFindings } from '../helpers/nag';
 import { newStack, synth } from '../helpers/synth';
 import { trustStatement } from '../helpers/trust';
 
@@ -17,20 +16,6 @@ const APP_PROFILE = 'arn:aws:bedrock:us-west-2:123456789012:application-inferenc
 const PROVISIONED = 'arn:aws:bedrock:us-west-2:123456789012:provisioned-model/abcdefgh1234';
 const through = (profile: string) => ({ 'bedrock:InferenceProfileArn': profile });
 const USER1 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/ml_user';
-
-/** Synthesizes (so validations run), then runs the AwsSolutions pack: the findings left unexplained. */
-function nagFindings(stack: Stack): string[] {
-  synth(stack);
-  const report = new AwsSolutionsChecks().validateScope(stack);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)).sort();
-}
-
-/** The acknowledgements (finding id -> reason) recorded on the constructs under `scope`. */
-function acknowledgements(scope: IConstruct): Record<string, string> {
-  return Object.assign({}, ...scope.node.findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
-    .map((m) => m.data));
-}
 
 describe('allowBedrockModels', () => {
   test('foundation models: bedrock:InvokeModel on exactly those models in the stack Region (REQUEST_TYPE RAW and UNIFIED)', async () => {

@@ -1,9 +1,8 @@
-import { CfnParameter, Stack } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
+import { CfnParameter } from 'aws-cdk-lib';
 import { ChainedRole, RedshiftServiceRole } from '../../src';
 import { grantSetup as setup } from '../helpers/grants';
 import { decide, roleMay, roleView } from '../helpers/iam';
+import { acknowledgements, nagFindings } from '../helpers/nag';
 import { newStack, synth } from '../helpers/synth';
 
 const ACCT = '123456789012';
@@ -16,20 +15,6 @@ const at = (namespace: string, tableName?: string): Record<string, string> => (t
   ? { 's3tables:namespace': namespace }
   : { 's3tables:namespace': namespace, 's3tables:tableName': tableName });
 const READS = ['s3tables:GetTable', 's3tables:GetTableMetadataLocation', 's3tables:GetTableData'];
-
-/** Synthesizes (so validations run), then runs the AwsSolutions pack: the findings left unexplained. */
-function nagFindings(stack: Stack): string[] {
-  synth(stack);
-  const report = new AwsSolutionsChecks().validateScope(stack);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)).sort();
-}
-
-/** The acknowledgements (finding id -> reason) recorded on the constructs under `scope`. */
-function acknowledgements(scope: IConstruct): Record<string, string> {
-  return Object.assign({}, ...scope.node.findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
-    .map((m) => m.data));
-}
 
 describe('allowS3Tables', () => {
   test('the whole table bucket: the federated catalog, its namespaces and tables, and the s3tables reads', async () => {
