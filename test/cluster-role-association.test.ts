@@ -1,4 +1,4 @@
-import { aws_iam as iam, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, aws_iam as iam, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ClusterRoleAssociation, NamespaceRoleAssociation, RedshiftServiceRole } from '../src';
@@ -233,6 +233,59 @@ describe('ClusterRoleAssociation', () => {
     new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: roles.slice(30) });
     const errors = stack.node.findAll().flatMap((c) => c.node.validate());
     expect(errors).toContain('cluster \'c1\' would have 51 IAM roles (across the associations of this app), over Redshift\'s limit of 50 [cdk-redshift-iam:roles-per-cluster]');
+  });
+});
+
+describe('ClusterRoleAssociation: roles per cluster in the stack\'s partition', () => {
+  const roles = (stack: Stack, n: number) => Array.from({ length: n }, (_, i) => iam.Role.fromRoleName(stack, `R${i}`, `role-${i}`));
+  const validate = (stack: Stack) => stack.node.findAll().flatMap((c) => c.node.validate());
+  const inRegion = (region: string, app = newApp()) => new Stack(app, 'TestStack', { env: { account: ACCOUNT, region } });
+
+  test.each([
+    ['us-iso-east-1', 'aws-iso'], ['us-iso-west-1', 'aws-iso'], ['us-isob-east-1', 'aws-iso-b'],
+  ])('in %s (%s), 11 roles on one cluster are a synth error and 10 pass', (region, partition) => {
+    // GIVEN a stack whose partition is a literal (the enablePartitionLiterals feature flag)
+    const stack = inRegion(region);
+    expect(stack.partition).toBe(partition);
+    // THEN
+    expect(() => new ClusterRoleAssociation(stack, 'Over', { clusterIdentifier: 'c1', roles: roles(stack, 11) })).toThrow(
+      `\`roles\`: This cluster would have 11 IAM roles (listed in \`roles\`), over Redshift's limit of 10 in the ${partition} partition [cdk-redshift-iam:roles-per-cluster]`);
+    const at = inRegion(region);
+    new ClusterRoleAssociation(at, 'At', { clusterIdentifier: 'c1', roles: roles(at, 10) });
+    expect(validate(at)).toEqual([]);
+  });
+
+  test('without the enablePartitionLiterals flag, the partition follows from the literal Region', () => {
+    const stack = inRegion('us-iso-east-1', new App());
+    expect(() => new ClusterRoleAssociation(stack, 'Over', { clusterIdentifier: 'c1', roles: roles(stack, 11) }))
+      .toThrow(/over Redshift's limit of 10 in the aws-iso partition/);
+  });
+
+  test('in aws-iso, 11 roles across two associations of one cluster are an error at synthesis; on two clusters they pass', () => {
+    // GIVEN
+    const stack = inRegion('us-iso-east-1');
+    const all = roles(stack, 11);
+    new ClusterRoleAssociation(stack, 'First', { clusterIdentifier: 'c1', roles: all.slice(0, 6) });
+    new ClusterRoleAssociation(stack, 'Elsewhere', { clusterIdentifier: 'c2', roles: all.slice(6) });
+    expect(validate(stack)).toEqual([]);
+    // WHEN
+    const more = Array.from({ length: 5 }, (_, i) => iam.Role.fromRoleName(stack, `S${i}`, `second-${i}`));
+    new ClusterRoleAssociation(stack, 'Second', { clusterIdentifier: 'c1', roles: more });
+    // THEN
+    expect(validate(stack)).toContain(
+      "cluster 'c1' would have 11 IAM roles (across the associations of this app), over Redshift's limit of 10 in the aws-iso partition [cdk-redshift-iam:roles-per-cluster]");
+  });
+
+  test.each<[string, () => Stack]>([
+    ['a commercial Region (aws)', () => newStack()],
+    ['an environment-agnostic stack (partition unknown: the commercial quota)', () => new Stack(newApp(), 'Agnostic')],
+  ])('in %s, 11 roles on one cluster pass and 51 fail', (_label, make) => {
+    const stack = make();
+    new ClusterRoleAssociation(stack, 'Eleven', { clusterIdentifier: 'c1', roles: roles(stack, 11) });
+    expect(validate(stack)).toEqual([]);
+    const over = make();
+    expect(() => new ClusterRoleAssociation(over, 'Over', { clusterIdentifier: 'c1', roles: roles(over, 51) }))
+      .toThrow(/over Redshift's limit of 50 \[cdk-redshift-iam:roles-per-cluster\]$/);
   });
 });
 

@@ -11,6 +11,7 @@ import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
 import { literalRoleArn } from '../private/role-arn';
 import { findRole } from '../private/role-references';
 import { describeRole, roleAccount } from '../private/roles';
+import { partitionOf } from '../private/stack-scoped';
 import { validateList } from '../private/validation';
 import { attachedTrustFindings } from '../rules/attached-trust';
 import { checkRoleAccount } from '../rules/role-account';
@@ -136,6 +137,16 @@ function literalArn(scope: IConstruct, value: string | undefined): string | unde
   }
 }
 
+/**
+ * The partition of the association's stack when it is known at synth time: literal (the
+ * `@aws-cdk/core:enablePartitionLiterals` feature flag), else the one of its literal Region; in an
+ * environment-agnostic stack `undefined`, for which the roles-per-cluster rule keeps the commercial
+ * quota, as RedshiftIamChecks does.
+ */
+function knownPartition(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.partition) ? partitionOf(stack.region) : stack.partition;
+}
+
 function sameRole(scope: IConstruct, a: iam.IRole, b: iam.IRole): boolean {
   return roleKey(scope, a) === roleKey(scope, b);
 }
@@ -152,7 +163,9 @@ function checkInput(scope: IConstruct, props: AssociationInput, kind: 'cluster' 
       + `as '${first.node.path}' and as '${again.node.path}': list each role once (an imported ARN and the role it names are one role)`);
   }
   // The same rule as across the associations of a target (checkSiblings), at once for this one.
-  const [tooMany] = checkRolesPerCluster({ cluster: `This ${kind}`, roleCount: props.roles.length, countedIn: 'listed in `roles`' });
+  const [tooMany] = checkRolesPerCluster({
+    cluster: `This ${kind}`, roleCount: props.roles.length, countedIn: 'listed in `roles`', partition: knownPartition(Stack.of(scope)),
+  });
   if (tooMany) throw new Error(`\`roles\`: ${tooMany.message} [${tooMany.rule.id}]`);
   if (props.defaultRole !== undefined && !props.roles.some((r) => sameRole(scope, r, props.defaultRole!))) {
     throw new Error(`\`defaultRole\` '${describeRole(props.defaultRole)}' must be one of \`roles\` (the default role must be attached)`);
@@ -225,7 +238,8 @@ const REGISTRY = new WeakMap<IConstruct, Registered[]>();
 /**
  * Every association of the app, so that each can check, at synthesis, what the others attach to the
  * same cluster or namespace: the same role in two associations (deleting one would have to leave
- * it, and the README explains what happens across apps), two default roles, more than 50 roles.
+ * it, and the README explains what happens across apps), two default roles, more roles than
+ * Redshift's quota (50; 10 in the aws-iso and aws-iso-b partitions).
  */
 function register(scope: IConstruct, spec: AssociationSpec, props: AssociationInput): void {
   const stack = Stack.of(scope);
@@ -252,7 +266,8 @@ function checkSiblings(self: Registered, all: Registered[]): string[] {
     }
   }
   const total = new Set([self, ...siblings].flatMap((r) => r.props.roles.map((role) => roleKey(r.scope, role))));
-  for (const finding of checkRolesPerCluster({ cluster: self.label, roleCount: total.size, countedIn: 'across the associations of this app' })) {
+  const partition = knownPartition(Stack.of(self.scope));
+  for (const finding of checkRolesPerCluster({ cluster: self.label, roleCount: total.size, countedIn: 'across the associations of this app', partition })) {
     errors.push(`${finding.message} [${finding.rule.id}]`);
   }
   return errors;

@@ -1,5 +1,5 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms, aws_s3 as s3, Stack, Token } from 'aws-cdk-lib';
-import { RedshiftIdcApplicationRole, RedshiftPermissions, RedshiftServiceRole } from '../../src';
+import { ClusterRoleAssociation, RedshiftIdcApplicationRole, RedshiftPermissions, RedshiftServiceRole } from '../../src';
 import { newApp } from '../helpers/synth';
 
 /**
@@ -36,6 +36,11 @@ const source = (options: object) => { const s = stack(); return RedshiftPermissi
 const keyPolicy = (options: object) => { const s = stack(); return RedshiftPermissions.integrationKeyPolicy(new kms.Key(s, 'Key'), options); };
 const existing = (arn: string) => RedshiftServiceRole.fromExistingRoleArn(stack(), 'Existing', arn);
 const existingName = (name: string) => RedshiftServiceRole.fromExistingRoleName(stack(), 'Existing', name);
+/** A ClusterRoleAssociation of `n` roles in a stack of `region` (its partition a literal: the enablePartitionLiterals flag). */
+const rolesIn = (region: string, n: number) => {
+  const s = new Stack(newApp(), 'S', { env: { account: A, region } });
+  return new ClusterRoleAssociation(s, 'Assoc', { clusterIdentifier: 'c1', roles: Array.from({ length: n }, (_, i) => iam.Role.fromRoleName(s, `R${i}`, `role-${i}`)) });
+};
 
 const INSTANCE_RULE = (got: string) => '`identityCenterInstanceArn` must be the ARN of an IAM Identity Center instance, arn:aws:sso:::instance/ssoins-XXXXXXXXXXXXXXXX '
   + `(IAM Identity Center console, Settings, "Instance ARN"), got: '${got}'`;
@@ -147,6 +152,11 @@ export const ERRORS: Array<[string, () => unknown, string]> = [
   ['fromExistingRoleName: 65 characters', () => existingName('r'.repeat(65)), ROLE_NAME_RULE('r'.repeat(65))],
   ['fromExistingRoleName: a space', () => existingName('Redshift Loader'), ROLE_NAME_RULE('Redshift Loader')],
   ['fromExistingRoleName: empty', () => existingName(''), ROLE_NAME_RULE('')],
+  // 5.
+  ['ClusterRoleAssociation roles: 11 in us-iso-east-1', () => rolesIn('us-iso-east-1', 11),
+    "`roles`: This cluster would have 11 IAM roles (listed in `roles`), over Redshift's limit of 10 in the aws-iso partition [cdk-redshift-iam:roles-per-cluster]"],
+  ['ClusterRoleAssociation roles: 11 in us-isob-east-1', () => rolesIn('us-isob-east-1', 11),
+    "`roles`: This cluster would have 11 IAM roles (listed in `roles`), over Redshift's limit of 10 in the aws-iso-b partition [cdk-redshift-iam:roles-per-cluster]"],
 ];
 
 /** [what, the app built on a fresh stack, the error message app.synth() throws] */
@@ -191,6 +201,9 @@ export const ACCEPTED: Array<[string, () => unknown]> = [
   ['fromExistingRoleName: 64 characters', () => existingName('r'.repeat(64))],
   ['fromExistingRoleName: all allowed signs', () => existingName('a+=,.@_-b')],
   ['fromExistingRoleName: a Token', () => existingName(TOKEN())],
+  // 5.
+  ['ClusterRoleAssociation roles: 10 in us-iso-east-1', () => rolesIn('us-iso-east-1', 10)],
+  ['ClusterRoleAssociation roles: 11 in us-west-2', () => rolesIn('us-west-2', 11)],
 ];
 
 /** [what, the call on a fresh stack, the warning id (no prefix), the message (no ack suffix)] */
