@@ -3,6 +3,18 @@ import { IDC_PRINCIPALS, IDC_TRUST_ACTIONS, missingIdcTrust } from '../private/i
 import { asList, StatementJson } from '../private/policy-json';
 
 /**
+ * The CloudFormation type of a Redshift IAM Identity Center application, whose `IamRoleArn` names the
+ * role this rule checks: "AWS::Redshift::RedshiftIdcApplication", AWS CloudFormation Template
+ * Reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-redshift-redshiftidcapplication.html
+ * (the type of `CfnRedshiftIdcApplication` in aws-cdk-lib releases after 2.257.0). It is the only one:
+ * `AWS::Redshift::IdcApplication` is the name aws-cloudformation/cloudformation-coverage-roadmap#2203
+ * proposed, which CloudFormation never released (its Amazon Redshift resource types,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_Redshift.html, do not list it),
+ * so a template with that type fails to deploy and nothing needs checking in it.
+ */
+export const IDC_APPLICATION_RESOURCE_TYPE = 'AWS::Redshift::RedshiftIdcApplication';
+
+/**
  * "Setting up trusted identity propagation with Amazon Redshift Query Editor V2", AWS IAM Identity
  * Center User Guide, https://docs.aws.amazon.com/singlesignon/latest/userguide/setting-up-tip-redshift.html:
  * the trust policy of the role of a Redshift IdC application lets `redshift.amazonaws.com` and
@@ -14,7 +26,7 @@ import { asList, StatementJson } from '../private/policy-json';
 export const IDC_APPLICATION_TRUST: Rule = {
   id: 'cdk-redshift-iam:idc-application-trust',
   level: 'error',
-  summary: 'the role of a Redshift IAM Identity Center application (`AWS::Redshift::RedshiftIdcApplication` `IamRoleArn`), '
+  summary: `the role of a Redshift IAM Identity Center application (\`${IDC_APPLICATION_RESOURCE_TYPE}\` \`IamRoleArn\`), `
     + 'defined in the app, whose trust policy does not let both `redshift.amazonaws.com` and `redshift-serverless.amazonaws.com` '
     + 'call `sts:AssumeRole` and `sts:SetContext`',
 };

@@ -1,4 +1,4 @@
-import { checkIdcApplicationTrust, IDC_APPLICATION_TRUST, trustIsIdcApplication } from '../../src/rules/idc-application-trust';
+import { checkIdcApplicationTrust, IDC_APPLICATION_RESOURCE_TYPE, IDC_APPLICATION_TRUST, trustIsIdcApplication } from '../../src/rules/idc-application-trust';
 import { expectOneFinding } from '../helpers/rules';
 
 const BOTH = ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com'];
@@ -6,6 +6,12 @@ const statement = (service: string | string[], action: string | string[], effect
 const check = (...trust: object[]) => checkIdcApplicationTrust({ role: "'App/Idc/Resource'", trust });
 
 describe('idc-application-trust', () => {
+  test('reads the one released CloudFormation type, AWS::Redshift::RedshiftIdcApplication (not the proposed AWS::Redshift::IdcApplication)', () => {
+    expect(IDC_APPLICATION_RESOURCE_TYPE).toBe('AWS::Redshift::RedshiftIdcApplication');
+    expect(IDC_APPLICATION_TRUST.summary).toContain('`AWS::Redshift::RedshiftIdcApplication` `IamRoleArn`');
+    expect(IDC_APPLICATION_TRUST.summary).not.toContain('AWS::Redshift::IdcApplication');
+  });
+
   test('both principals with both actions, in one statement or several, is no finding', () => {
     expect(check(statement(BOTH, ['sts:AssumeRole', 'sts:SetContext']))).toEqual([]);
     expect(check(statement(BOTH, 'sts:AssumeRole'), statement(BOTH, 'sts:SetContext'))).toEqual([]);
