@@ -134,6 +134,60 @@ func main() {
 		Value: cdkredshiftiam.RedshiftArn_Cluster(stack, jsii.String("my-redshift-cluster"), nil),
 	})
 
+	// Amazon Bedrock models (CREATE EXTERNAL MODEL) and Apache Iceberg tables in Amazon S3 Tables.
+	bedrock := cdkredshiftiam.NewRedshiftServiceRole(stack, jsii.String("Bedrock"), &cdkredshiftiam.RedshiftServiceRoleProps{
+		RoleName: jsii.String("RedshiftBedrock"),
+	})
+	bedrock.AllowBedrockModels(&cdkredshiftiam.BedrockModelsOptions{
+		FoundationModels: jsii.Strings("anthropic.claude-3-haiku-20240307-v1:0"),
+	})
+	clause("bedrock", bedrock.IamRoleClause())
+	lake := cdkredshiftiam.NewRedshiftServiceRole(stack, jsii.String("Lake"), &cdkredshiftiam.RedshiftServiceRoleProps{
+		RoleName: jsii.String("RedshiftS3Tables"),
+	})
+	lake.AllowS3Tables(&cdkredshiftiam.S3TablesAccessOptions{
+		TableBucketArn: jsii.String("arn:aws:s3tables:us-west-2:123456789012:bucket/analytics"),
+		Namespaces:     jsii.Strings("sales"),
+	})
+	clause("s3Tables", lake.IamRoleClause())
+
+	// The operators administer the producer side of a datashare that Company B consumes.
+	cdkredshiftiam.RedshiftPermissions_ManageDataShares(operators, &cdkredshiftiam.DataShareAdminOptions{
+		DataShareArns: jsii.Strings("arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare"),
+		Consumers:     jsii.Strings("210987654321"),
+		Side:          cdkredshiftiam.DataShareSide_PRODUCER,
+	})
+
+	// A role made in the console, with a grant of this app.
+	consoleRole := cdkredshiftiam.RedshiftServiceRole_FromExistingRoleName(stack, jsii.String("ConsoleRole"), jsii.String("ConsoleRole"))
+	consoleRole.AllowCopyFrom(data, &cdkredshiftiam.S3AccessOptions{KeyPrefix: jsii.String("daily/")})
+	clause("consoleRole", consoleRole.IamRoleClause())
+
+	// IAM Identity Center (the role of a Redshift IdC application), Redshift Serverless sign-in and
+	// zero-ETL integrations.
+	idcRole := cdkredshiftiam.NewRedshiftIdcApplicationRole(stack, jsii.String("IdcRole"), &cdkredshiftiam.RedshiftIdcApplicationRoleProps{
+		IdentityCenterInstanceArn: jsii.String("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+	})
+	awscdk.NewCfnResource(stack, jsii.String("IdcApplication"), &awscdk.CfnResourceProps{
+		Type: jsii.String("AWS::Redshift::RedshiftIdcApplication"),
+		Properties: &map[string]interface{}{
+			"IdcInstanceArn":             jsii.String("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+			"IdcDisplayName":             jsii.String("RedshiftAnalytics"),
+			"RedshiftIdcApplicationName": jsii.String("redshift-analytics"),
+			"IamRoleArn":                 idcRole.RoleArn(),
+		},
+	})
+	cdkredshiftiam.RedshiftPermissions_GetIdentityCenterAuthToken(operators, &cdkredshiftiam.GetIdentityCenterAuthTokenOptions{
+		ClusterIdentifiers: jsii.Strings("my-redshift-cluster"),
+	})
+	cdkredshiftiam.RedshiftPermissions_GetServerlessCredentials(operators, &cdkredshiftiam.GetServerlessCredentialsOptions{
+		WorkgroupArns: jsii.Strings("arn:aws:redshift-serverless:us-west-2:123456789012:workgroup/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
+	})
+	cdkredshiftiam.RedshiftPermissions_CreateIntegrations(operators, &cdkredshiftiam.CreateIntegrationOptions{
+		Sources:    jsii.Strings("arn:aws:dynamodb:us-west-2:123456789012:table/orders", "arn:aws:rds:us-west-2:123456789012:cluster:orders-db"),
+		TargetArns: jsii.Strings("arn:aws:redshift:us-west-2:123456789012:namespace:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433"),
+	})
+
 	// A chain across two accounts: Company A's cluster role assumes Company B's roles.
 	stackA := awscdk.NewStack(app, jsii.String("CompanyA"), &awscdk.StackProps{Env: companyA})
 	stackB := awscdk.NewStack(app, jsii.String("CompanyB"), &awscdk.StackProps{Env: companyB})
@@ -181,5 +235,21 @@ func main() {
 	})
 	rejects("clusterIdentifier", func(s awscdk.Stack) {
 		cdkredshiftiam.DatabaseUser_InCluster(jsii.String("My_Cluster"), jsii.String("user1"), nil)
+	})
+	rejects("tableBucketArn", func(s awscdk.Stack) {
+		cdkredshiftiam.NewRedshiftServiceRole(s, jsii.String("Bad"), nil).AllowS3Tables(
+			&cdkredshiftiam.S3TablesAccessOptions{TableBucketArn: jsii.String("arn:aws:s3:::analytics")})
+	})
+	rejects("existingRoleName", func(s awscdk.Stack) {
+		cdkredshiftiam.RedshiftServiceRole_FromExistingRoleName(s, jsii.String("Bad"), jsii.String("service-role/ConsoleRole"))
+	})
+	rejects("consumers", func(s awscdk.Stack) {
+		cdkredshiftiam.RedshiftPermissions_ManageDataShares(
+			awsiam.NewRole(s, jsii.String("Admins"), &awsiam.RoleProps{AssumedBy: awsiam.NewAccountRootPrincipal()}),
+			&cdkredshiftiam.DataShareAdminOptions{
+				DataShareArns: jsii.Strings("arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare"),
+				Consumers:     jsii.Strings("210987654321"),
+				Side:          cdkredshiftiam.DataShareSide_CONSUMER,
+			})
 	})
 }

@@ -13,6 +13,7 @@ from aws_cdk import (
     App,
     Aspects,
     CfnOutput,
+    CfnResource,
     Duration,
     Stack,
     aws_dynamodb as dynamodb,
@@ -25,8 +26,10 @@ from cdk_redshift_iam import (
     ChainTrust,
     ClusterRoleAssociation,
     DatabaseUser,
+    DataShareSide,
     RedshiftArn,
     RedshiftIamChecks,
+    RedshiftIdcApplicationRole,
     RedshiftPermissions,
     RedshiftServiceRole,
     RoleChain,
@@ -125,6 +128,49 @@ RedshiftPermissions.manage_clusters(operators,
 )
 CfnOutput(stack, "ClusterArn", value=RedshiftArn.cluster(stack, "my-redshift-cluster"))
 
+# Amazon Bedrock models (CREATE EXTERNAL MODEL) and Apache Iceberg tables in Amazon S3 Tables.
+bedrock = RedshiftServiceRole(stack, "Bedrock", role_name="RedshiftBedrock")
+bedrock.allow_bedrock_models(foundation_models=["anthropic.claude-3-haiku-20240307-v1:0"])
+clause("bedrock", bedrock.iam_role_clause())
+lake = RedshiftServiceRole(stack, "Lake", role_name="RedshiftS3Tables")
+lake.allow_s3_tables(table_bucket_arn="arn:aws:s3tables:us-west-2:123456789012:bucket/analytics", namespaces=["sales"])
+clause("s3Tables", lake.iam_role_clause())
+
+# The operators administer the producer side of a datashare that Company B consumes.
+RedshiftPermissions.manage_data_shares(operators,
+    data_share_arns=["arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare"],
+    consumers=["210987654321"],
+    side=DataShareSide.PRODUCER,
+)
+
+# A role made in the console, with a grant of this app.
+console_role = RedshiftServiceRole.from_existing_role_name(stack, "ConsoleRole", "ConsoleRole")
+console_role.allow_copy_from(data, key_prefix="daily/")
+clause("consoleRole", console_role.iam_role_clause())
+
+# IAM Identity Center (the role of a Redshift IdC application), Redshift Serverless sign-in and
+# zero-ETL integrations.
+idc_role = RedshiftIdcApplicationRole(stack, "IdcRole",
+    identity_center_instance_arn="arn:aws:sso:::instance/ssoins-1234567890abcdef",
+)
+CfnResource(stack, "IdcApplication",
+    type="AWS::Redshift::RedshiftIdcApplication",
+    properties={
+        "IdcInstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+        "IdcDisplayName": "RedshiftAnalytics",
+        "RedshiftIdcApplicationName": "redshift-analytics",
+        "IamRoleArn": idc_role.role_arn,
+    },
+)
+RedshiftPermissions.get_identity_center_auth_token(operators, cluster_identifiers=["my-redshift-cluster"])
+RedshiftPermissions.get_serverless_credentials(operators,
+    workgroup_arns=["arn:aws:redshift-serverless:us-west-2:123456789012:workgroup/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"],
+)
+RedshiftPermissions.create_integrations(operators,
+    sources=["arn:aws:dynamodb:us-west-2:123456789012:table/orders", "arn:aws:rds:us-west-2:123456789012:cluster:orders-db"],
+    target_arns=["arn:aws:redshift:us-west-2:123456789012:namespace:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433"],
+)
+
 # A chain across two accounts: Company A's cluster role assumes Company B's roles.
 company_a = Stack(app, "CompanyA", env=COMPANY_A)
 company_b = Stack(app, "CompanyB", env=COMPANY_B)
@@ -154,3 +200,10 @@ rejects("regions", lambda s: RedshiftServiceRole(s, "Bad", regions=["us west 2"]
 rejects("keyPrefix", lambda s: RedshiftServiceRole(s, "Bad").allow_copy_from(
     s3.Bucket.from_bucket_name(s, "B", "mybucket"), key_prefix="/sales/"))
 rejects("clusterIdentifier", lambda s: DatabaseUser.in_cluster("My_Cluster", "user1"))
+rejects("tableBucketArn", lambda s: RedshiftServiceRole(s, "Bad").allow_s3_tables(table_bucket_arn="arn:aws:s3:::analytics"))
+rejects("existingRoleName", lambda s: RedshiftServiceRole.from_existing_role_name(s, "Bad", "service-role/ConsoleRole"))
+rejects("consumers", lambda s: RedshiftPermissions.manage_data_shares(iam.Role(s, "Admins", assumed_by=iam.AccountRootPrincipal()),
+    data_share_arns=["arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare"],
+    consumers=["210987654321"],
+    side=DataShareSide.CONSUMER,
+))

@@ -10,6 +10,7 @@ import {
   App,
   Aspects,
   CfnOutput,
+  CfnResource,
   Duration,
   Stack,
   aws_dynamodb as dynamodb,
@@ -21,9 +22,11 @@ import {
   ChainTrust,
   ChainedRole,
   ClusterRoleAssociation,
+  DataShareSide,
   DatabaseUser,
   RedshiftArn,
   RedshiftIamChecks,
+  RedshiftIdcApplicationRole,
   RedshiftPermissions,
   RedshiftServiceRole,
   RoleChain,
@@ -121,6 +124,49 @@ RedshiftPermissions.manageClusters(operators, {
 });
 new CfnOutput(stack, 'ClusterArn', { value: RedshiftArn.cluster(stack, 'my-redshift-cluster') });
 
+// Amazon Bedrock models (CREATE EXTERNAL MODEL) and Apache Iceberg tables in Amazon S3 Tables.
+const bedrock = new RedshiftServiceRole(stack, 'Bedrock', { roleName: 'RedshiftBedrock' });
+bedrock.allowBedrockModels({ foundationModels: ['anthropic.claude-3-haiku-20240307-v1:0'] });
+clause('bedrock', bedrock.iamRoleClause());
+const lake = new RedshiftServiceRole(stack, 'Lake', { roleName: 'RedshiftS3Tables' });
+lake.allowS3Tables({ tableBucketArn: 'arn:aws:s3tables:us-west-2:123456789012:bucket/analytics', namespaces: ['sales'] });
+clause('s3Tables', lake.iamRoleClause());
+
+// The operators administer the producer side of a datashare that Company B consumes.
+RedshiftPermissions.manageDataShares(operators, {
+  dataShareArns: ['arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare'],
+  consumers: ['210987654321'],
+  side: DataShareSide.PRODUCER,
+});
+
+// A role made in the console, with a grant of this app.
+const consoleRole = RedshiftServiceRole.fromExistingRoleName(stack, 'ConsoleRole', 'ConsoleRole');
+consoleRole.allowCopyFrom(data, { keyPrefix: 'daily/' });
+clause('consoleRole', consoleRole.iamRoleClause());
+
+// IAM Identity Center (the role of a Redshift IdC application), Redshift Serverless sign-in and
+// zero-ETL integrations.
+const idcRole = new RedshiftIdcApplicationRole(stack, 'IdcRole', {
+  identityCenterInstanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef',
+});
+new CfnResource(stack, 'IdcApplication', {
+  type: 'AWS::Redshift::RedshiftIdcApplication',
+  properties: {
+    IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef',
+    IdcDisplayName: 'RedshiftAnalytics',
+    RedshiftIdcApplicationName: 'redshift-analytics',
+    IamRoleArn: idcRole.roleArn,
+  },
+});
+RedshiftPermissions.getIdentityCenterAuthToken(operators, { clusterIdentifiers: ['my-redshift-cluster'] });
+RedshiftPermissions.getServerlessCredentials(operators, {
+  workgroupArns: ['arn:aws:redshift-serverless:us-west-2:123456789012:workgroup/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'],
+});
+RedshiftPermissions.createIntegrations(operators, {
+  sources: ['arn:aws:dynamodb:us-west-2:123456789012:table/orders', 'arn:aws:rds:us-west-2:123456789012:cluster:orders-db'],
+  targetArns: ['arn:aws:redshift:us-west-2:123456789012:namespace:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433'],
+});
+
 // A chain across two accounts: Company A's cluster role assumes Company B's roles.
 const companyA = new Stack(app, 'CompanyA', { env: COMPANY_A });
 const companyB = new Stack(app, 'CompanyB', { env: COMPANY_B });
@@ -150,3 +196,10 @@ rejects('regions', (s) => new RedshiftServiceRole(s, 'Bad', { regions: ['us west
 rejects('keyPrefix', (s) => new RedshiftServiceRole(s, 'Bad').allowCopyFrom(
   s3.Bucket.fromBucketName(s, 'B', 'mybucket'), { keyPrefix: '/sales/' }));
 rejects('clusterIdentifier', () => DatabaseUser.inCluster('My_Cluster', 'user1'));
+rejects('tableBucketArn', (s) => new RedshiftServiceRole(s, 'Bad').allowS3Tables({ tableBucketArn: 'arn:aws:s3:::analytics' }));
+rejects('existingRoleName', (s) => RedshiftServiceRole.fromExistingRoleName(s, 'Bad', 'service-role/ConsoleRole'));
+rejects('consumers', (s) => RedshiftPermissions.manageDataShares(new iam.Role(s, 'Admins', { assumedBy: new iam.AccountRootPrincipal() }), {
+  dataShareArns: ['arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare'],
+  consumers: ['210987654321'],
+  side: DataShareSide.CONSUMER,
+}));

@@ -1,18 +1,27 @@
 package io.github.cdkredshiftiam.languagetest;
 
+import io.github.cdkredshiftiam.BedrockModelsOptions;
 import io.github.cdkredshiftiam.ChainTrust;
 import io.github.cdkredshiftiam.ChainedRole;
 import io.github.cdkredshiftiam.ClusterRoleAssociation;
+import io.github.cdkredshiftiam.CreateIntegrationOptions;
+import io.github.cdkredshiftiam.DataShareAdminOptions;
+import io.github.cdkredshiftiam.DataShareSide;
 import io.github.cdkredshiftiam.DatabaseUser;
 import io.github.cdkredshiftiam.DatabaseUserOptions;
 import io.github.cdkredshiftiam.GetClusterCredentialsOptions;
+import io.github.cdkredshiftiam.GetIdentityCenterAuthTokenOptions;
+import io.github.cdkredshiftiam.GetServerlessCredentialsOptions;
+import io.github.cdkredshiftiam.IRedshiftRole;
 import io.github.cdkredshiftiam.ManageClustersOptions;
 import io.github.cdkredshiftiam.RedshiftArn;
 import io.github.cdkredshiftiam.RedshiftIamChecks;
+import io.github.cdkredshiftiam.RedshiftIdcApplicationRole;
 import io.github.cdkredshiftiam.RedshiftPermissions;
 import io.github.cdkredshiftiam.RedshiftServiceRole;
 import io.github.cdkredshiftiam.RoleChain;
 import io.github.cdkredshiftiam.S3AccessOptions;
+import io.github.cdkredshiftiam.S3TablesAccessOptions;
 import io.github.cdkredshiftiam.SpectrumAccessOptions;
 import io.github.cdkredshiftiam.SpectrumDataLocation;
 import io.github.cdkredshiftiam.UnloadAccessOptions;
@@ -21,6 +30,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -142,6 +152,55 @@ public final class App {
         .build());
     CfnOutput.Builder.create(stack, "ClusterArn").value(RedshiftArn.cluster(stack, "my-redshift-cluster")).build();
 
+    // Amazon Bedrock models (CREATE EXTERNAL MODEL) and Apache Iceberg tables in Amazon S3 Tables.
+    RedshiftServiceRole bedrock = RedshiftServiceRole.Builder.create(stack, "Bedrock").roleName("RedshiftBedrock").build();
+    bedrock.allowBedrockModels(BedrockModelsOptions.builder()
+        .foundationModels(List.of("anthropic.claude-3-haiku-20240307-v1:0"))
+        .build());
+    clause("bedrock", bedrock.iamRoleClause());
+    RedshiftServiceRole lake = RedshiftServiceRole.Builder.create(stack, "Lake").roleName("RedshiftS3Tables").build();
+    lake.allowS3Tables(S3TablesAccessOptions.builder()
+        .tableBucketArn("arn:aws:s3tables:us-west-2:123456789012:bucket/analytics")
+        .namespaces(List.of("sales"))
+        .build());
+    clause("s3Tables", lake.iamRoleClause());
+
+    // The operators administer the producer side of a datashare that Company B consumes.
+    RedshiftPermissions.manageDataShares(operators, DataShareAdminOptions.builder()
+        .dataShareArns(List.of("arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare"))
+        .consumers(List.of("210987654321"))
+        .side(DataShareSide.PRODUCER)
+        .build());
+
+    // A role made in the console, with a grant of this app.
+    IRedshiftRole consoleRole = RedshiftServiceRole.fromExistingRoleName(stack, "ConsoleRole", "ConsoleRole");
+    consoleRole.allowCopyFrom(data, S3AccessOptions.builder().keyPrefix("daily/").build());
+    clause("consoleRole", consoleRole.iamRoleClause());
+
+    // IAM Identity Center (the role of a Redshift IdC application), Redshift Serverless sign-in and
+    // zero-ETL integrations.
+    RedshiftIdcApplicationRole idcRole = RedshiftIdcApplicationRole.Builder.create(stack, "IdcRole")
+        .identityCenterInstanceArn("arn:aws:sso:::instance/ssoins-1234567890abcdef")
+        .build();
+    CfnResource.Builder.create(stack, "IdcApplication")
+        .type("AWS::Redshift::RedshiftIdcApplication")
+        .properties(Map.of(
+            "IdcInstanceArn", "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+            "IdcDisplayName", "RedshiftAnalytics",
+            "RedshiftIdcApplicationName", "redshift-analytics",
+            "IamRoleArn", idcRole.getRoleArn()))
+        .build();
+    RedshiftPermissions.getIdentityCenterAuthToken(operators, GetIdentityCenterAuthTokenOptions.builder()
+        .clusterIdentifiers(List.of("my-redshift-cluster"))
+        .build());
+    RedshiftPermissions.getServerlessCredentials(operators, GetServerlessCredentialsOptions.builder()
+        .workgroupArns(List.of("arn:aws:redshift-serverless:us-west-2:123456789012:workgroup/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"))
+        .build());
+    RedshiftPermissions.createIntegrations(operators, CreateIntegrationOptions.builder()
+        .sources(List.of("arn:aws:dynamodb:us-west-2:123456789012:table/orders", "arn:aws:rds:us-west-2:123456789012:cluster:orders-db"))
+        .targetArns(List.of("arn:aws:redshift:us-west-2:123456789012:namespace:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433"))
+        .build());
+
     // A chain across two accounts: Company A's cluster role assumes Company B's roles.
     Stack companyA = new Stack(app, "CompanyA", StackProps.builder().env(COMPANY_A).build());
     Stack companyB = new Stack(app, "CompanyB", StackProps.builder().env(COMPANY_B).build());
@@ -173,5 +232,15 @@ public final class App {
     rejects("keyPrefix", s -> new RedshiftServiceRole(s, "Bad").allowCopyFrom(
         Bucket.fromBucketName(s, "B", "mybucket"), S3AccessOptions.builder().keyPrefix("/sales/").build()));
     rejects("clusterIdentifier", s -> DatabaseUser.inCluster("My_Cluster", "user1"));
+    rejects("tableBucketArn", s -> new RedshiftServiceRole(s, "Bad").allowS3Tables(
+        S3TablesAccessOptions.builder().tableBucketArn("arn:aws:s3:::analytics").build()));
+    rejects("existingRoleName", s -> RedshiftServiceRole.fromExistingRoleName(s, "Bad", "service-role/ConsoleRole"));
+    rejects("consumers", s -> RedshiftPermissions.manageDataShares(
+        Role.Builder.create(s, "Admins").assumedBy(new AccountRootPrincipal()).build(),
+        DataShareAdminOptions.builder()
+            .dataShareArns(List.of("arn:aws:redshift:us-west-2:123456789012:datashare:cc4ffe56-ad2c-4fd1-a5a2-f29124a56433/salesshare"))
+            .consumers(List.of("210987654321"))
+            .side(DataShareSide.CONSUMER)
+            .build()));
   }
 }
