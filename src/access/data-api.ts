@@ -1,8 +1,8 @@
-import { aws_iam as iam, aws_secretsmanager as secretsmanager, Stack, Token } from 'aws-cdk-lib';
-import { parseArn } from '../private/arns';
+import { aws_iam as iam, aws_secretsmanager as secretsmanager, Stack } from 'aws-cdk-lib';
 import { scopeOf } from '../private/conditions';
 import { DedicatedPolicy } from '../private/dedicated-policy';
-import { UUID, validateClusterIdentifier, validateDatabaseName, validateDbUserName } from '../private/validation';
+import { validateWorkgroupArn } from '../private/integration-arns';
+import { validateClusterIdentifier, validateDatabaseName, validateDbUserName } from '../private/validation';
 import { RedshiftArn, RedshiftArnOptions } from '../redshift-arn';
 
 /**
@@ -172,7 +172,7 @@ function validateTarget(options: DataApiOptions): Target {
   if (options.region !== undefined || options.account !== undefined) {
     throw new Error('`region` and `account` locate a `clusterIdentifier`; a `workgroupArn` holds its own Region and account');
   }
-  validateWorkgroupArn(workgroupArn!);
+  validateWorkgroupArn('workgroupArn', workgroupArn!, 'one');
   return 'workgroup';
 }
 
@@ -193,16 +193,6 @@ function validateSignIn(options: DataApiOptions, target: Target): SignIn {
     throw new Error(`\`database\` is enforced only on the temporary credentials of a cluster (\`dbUser\`, or \`iamIdentity\` with \`clusterIdentifier\`); with ${signIn === 'secret' ? 'a `secret`' : 'a `workgroupArn`'} IAM cannot limit the database, got: '${options.database}'`);
   }
   return signIn;
-}
-
-/** `arn:PARTITION:redshift-serverless:REGION:ACCOUNT:workgroup/UUID`; Tokens pass. */
-function validateWorkgroupArn(arn: string): void {
-  if (Token.isUnresolved(arn)) return;
-  const parts = parseArn(arn);
-  if (parts === undefined || parts.service !== 'redshift-serverless' || parts.resource !== 'workgroup'
-    || parts.resourceName === undefined || parts.resourceName === '*' || !UUID.test(parts.resourceName)) {
-    throw new Error(`\`workgroupArn\` must be the ARN of a Redshift Serverless workgroup, arn:aws:redshift-serverless:REGION:ACCOUNT:workgroup/WORKGROUP-ID (the ID, not the name), got: '${arn}'`);
-  }
 }
 
 /**

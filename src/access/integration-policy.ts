@@ -1,6 +1,6 @@
-import { aws_iam as iam, Token } from 'aws-cdk-lib';
-import { parseArn } from '../private/arns';
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { oneOrMany } from '../private/conditions';
+import { validateNamespaceArn, validateSourceArn } from '../private/integration-arns';
 import { requireOptions, validateAccount, validateList } from '../private/validation';
 
 /**
@@ -34,9 +34,6 @@ export interface IntegrationPolicyOptions {
   readonly creatorAccounts?: string[];
 }
 
-/** CreateIntegration's `TargetArn` pattern (Amazon Redshift API Reference). */
-const NAMESPACE_ARN = /^arn:aws[a-z-]*:redshift(-serverless)?:[a-z0-9-]+:[0-9]{12}:(namespace\/|namespace:)[a-z0-9-]+$/;
-
 /**
  * The resource policy of a cluster or Serverless namespace that lets zero-ETL and S3 event
  * integrations in, as "Configure authorization for your Amazon Redshift data warehouse" (Amazon
@@ -51,8 +48,8 @@ const NAMESPACE_ARN = /^arn:aws[a-z-]*:redshift(-serverless)?:[a-z0-9-]+:[0-9]{1
  */
 export function integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
   requireOptions('RedshiftPermissions.integrationResourcePolicy', options, ['targetArn', 'sources']);
-  validateTarget(options.targetArn);
-  validateList('sources', options.sources, { what: 'source ARN', each: (_prop, source) => validateSource(source) });
+  validateNamespaceArn('targetArn', options.targetArn, 'one');
+  validateList('sources', options.sources, { what: 'source ARN', each: validateSourceArn });
   const creators = options.creatorAccounts;
   if (creators !== undefined) validateList('creatorAccounts', creators, { what: 'account', omit: 'to authorize none', each: validateAccount });
 
@@ -76,17 +73,4 @@ export function integrationResourcePolicy(options: IntegrationPolicyOptions): ia
     }));
   }
   return document;
-}
-
-function validateTarget(arn: string): void {
-  if (Token.isUnresolved(arn) || NAMESPACE_ARN.test(arn)) return;
-  throw new Error('`targetArn` must be the namespace ARN of a cluster (arn:aws:redshift:REGION:ACCOUNT:namespace:NAMESPACE-ID) '
-    + `or of a Serverless namespace (arn:aws:redshift-serverless:REGION:ACCOUNT:namespace/NAMESPACE-ID), not a cluster or workgroup ARN, got: '${arn}'`);
-}
-
-function validateSource(arn: string): void {
-  if (Token.isUnresolved(arn)) return;
-  if (parseArn(arn) === undefined || /[*?]/.test(arn)) {
-    throw new Error(`\`sources\` must be the ARNs of integration sources (an Aurora or RDS database, a DynamoDB table, an S3 bucket), without wildcards, got: '${arn}'`);
-  }
 }
