@@ -45,6 +45,11 @@ export interface IntegrationPolicyOptions {
  *   `redshift.amazonaws.com` service principal, only with `aws:SourceArn` = one of the sources;
  * - "authorized principals": `redshift:CreateInboundIntegration` on the target for the creator
  *   accounts, with the same `aws:SourceArn` condition.
+ *
+ * A Serverless namespace is named by its own ARN (`arn:aws:redshift-serverless:...:namespace/ID`): the
+ * guide ("Add authorized principals to an Amazon Redshift Serverless namespace") authorizes on the
+ * namespace itself, through its Resource Policy tab or Redshift's PutResourcePolicy, though the Service
+ * Authorization Reference lists only the cluster form for these two actions (see `createIntegrations`).
  */
 export function integrationResourcePolicy(options: IntegrationPolicyOptions): iam.PolicyDocument {
   requireOptions('RedshiftPermissions.integrationResourcePolicy', options, ['targetArn', 'sources']);

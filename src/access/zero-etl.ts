@@ -178,9 +178,18 @@ function addAll(resource: IConstruct, method: string, what: string, statements: 
  *   grantee's account and Region, only with `redshift:IntegrationSourceArn` = one of the sources and
  *   `redshift:IntegrationTargetArn` = one of the targets, and `redshift:DescribeIntegrations`,
  *   `redshift:DeleteIntegration`, `redshift:ModifyIntegration` on those integrations.
- * - `redshift:CreateInboundIntegration` on the targets: "Configure authorization for your Amazon
- *   Redshift data warehouse" (zero-etl-using.redshift-iam.html) lets a principal of the target's
- *   account create integrations into it through its identity policy.
+ * - `redshift:CreateInboundIntegration` on the targets, each by the namespace ARN it has: a cluster's
+ *   `arn:aws:redshift:REGION:ACCOUNT:namespace:NAMESPACE-ID`, a Serverless namespace's
+ *   `arn:aws:redshift-serverless:REGION:ACCOUNT:namespace/NAMESPACE-ID`. "Configure authorization for
+ *   your Amazon Redshift data warehouse" (Amazon Redshift Management Guide,
+ *   https://docs.aws.amazon.com/redshift/latest/mgmt/zero-etl-using.redshift-iam.html) lets a principal
+ *   of the target's account create integrations "into this Redshift Serverless namespace or
+ *   provisioned cluster" through its identity policy, and the Aurora and RDS guides above write their
+ *   "Sample policy for Redshift target" for either ARN ("Note the use of a forward slash (/) rather
+ *   than a colon (:) before the serverless namespace UUID"). The Service Authorization Reference
+ *   ("Actions, resources, and condition keys for Amazon Redshift",
+ *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonredshift.html) lists
+ *   only the cluster form for the action's `namespace` resource type; the guides are followed here.
  *
  * A source given as a Token (its service is not known at synth time) gets both forms, each limited
  * to that source. The guides' console conveniences (`dynamodb:ListTables` on `*`, the table's
@@ -220,6 +229,8 @@ export function createIntegrations(grantee: iam.IGrantable, options: CreateInteg
     }));
     grants.push(iam.Grant.addToPrincipal({ grantee, actions: manage, resourceArns: [integrations] }));
   }
+  // Each target by its own namespace ARN, the Serverless form included: what the zero-ETL guides write
+  // (see above), though the Service Authorization Reference lists only the cluster form.
   grants.push(iam.Grant.addToPrincipal({ grantee, actions: ['redshift:CreateInboundIntegration'], resourceArns: [...options.targetArns] }));
   return grants.reduce((all, g) => all.combine(g));
 }
