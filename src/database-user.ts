@@ -1,7 +1,7 @@
 import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { parseArn } from './private/arns';
 import { recordDatabaseUser } from './private/database-user-keys';
-import { partitionOf, StackScopedValue, tryRender } from './private/stack-scoped';
+import { partitionOf, StackScopedValue } from './private/stack-scoped';
 import {
   isUnresolved,
   isUuid,
@@ -87,7 +87,7 @@ export class DatabaseUser {
    */
   public static fromArn(arn: string): DatabaseUser {
     if (isUnresolved(arn)) {
-      return new DatabaseUser(() => arn, `token:${arn}`, undefined);
+      return new DatabaseUser(() => arn, `token:${arn}`, undefined, arn);
     }
     const parts = parseArn(arn);
     if (parts?.service === 'redshift' && /^dbuser\//.test(arn.split(':').slice(5).join(':'))) {
@@ -110,7 +110,7 @@ export class DatabaseUser {
       validateClusterIdentifier('DatabaseUser.fromArn cluster', cluster);
     }
     validateDbUserName('DatabaseUser.fromArn user name', user);
-    return new DatabaseUser(() => arn, arn, region);
+    return new DatabaseUser(() => arn, arn, region, arn);
   }
 
   /**
@@ -180,9 +180,9 @@ export class DatabaseUser {
     const key = `${options.region ?? '<stack-region>'}:${options.account ?? '<stack-account>'}:${clusterKey}/${userName}`;
     if (options.region !== undefined && options.account !== undefined && partitionOf(options.region) !== undefined) {
       const arn = render();
-      return new DatabaseUser(() => arn, key, options.region);
+      return new DatabaseUser(() => arn, key, options.region, arn);
     }
-    return new DatabaseUser((stack) => render(stack), key, options.region);
+    return new DatabaseUser((stack) => render(stack), key, options.region, undefined);
   }
 
   /**
@@ -192,10 +192,12 @@ export class DatabaseUser {
    */
   public readonly arn: string;
 
-  /** `region`: the Region as given (in the ARN, or `options.region`); `undefined` when it is the stack's. */
-  private constructor(render: (stack?: Stack) => string, key: string, region: string | undefined) {
+  /**
+   * `region`: the Region as given (in the ARN, or `options.region`); `undefined` when it is the stack's.
+   * `arn`: the ARN when it needs no stack (given whole, or with its Region and account), else `undefined`.
+   */
+  private constructor(render: (stack?: Stack) => string, key: string, region: string | undefined, arn: string | undefined) {
     recordDatabaseUser(this, key, render, region);
-    const eager = tryRender(render);
-    this.arn = eager ?? Token.asString(new StackScopedValue(render));
+    this.arn = arn ?? Token.asString(new StackScopedValue(render));
   }
 }

@@ -50,7 +50,12 @@ import { RedshiftRoleBaseProps } from './redshift-role-props';
  */
 export abstract class RedshiftRoleBase extends iam.Role implements IRedshiftRole {
   private readonly trustPrincipal: TrustPrincipal;
-  private readonly externalIdEntries: Array<{ readonly value: string; readonly key: string }> = [];
+  /**
+   * `value`: as given (a database user's ARN may be a Token); `key`: what repeats are compared by;
+   * `written`: what the trust holds (the literal ARN in this stack when known, so that nothing is
+   * left to resolve for it).
+   */
+  private readonly externalIdEntries: Array<{ readonly value: string; readonly key: string; readonly written: string }> = [];
   private readonly packer: PolicyPacker;
   private readonly explicitRoleName?: string;
   private readonly rolePath: string;
@@ -87,7 +92,10 @@ export abstract class RedshiftRoleBase extends iam.Role implements IRedshiftRole
     for (const user of props.databaseUsers ?? []) this.addDatabaseUser(user);
     for (const externalId of props.externalIds ?? []) this.addExternalId(externalId);
 
-    this.node.addValidation({ validate: () => trustPolicySizeErrors(this, this.externalIdEntries.length) });
+    this.node.addValidation({
+      validate: () => trustPolicySizeErrors(this, this.externalIdEntries.length,
+        trust.sizeBound(this.externalIdEntries.map((e) => e.written))),
+    });
   }
 
   /**
@@ -286,11 +294,11 @@ export abstract class RedshiftRoleBase extends iam.Role implements IRedshiftRole
 
   /** `literal`: the value as it will be written, when known now (what repeats are compared by). */
   private addExternalIdValue(value: string, key: string, prop: string, literal: string | undefined): void {
-    const entry = { value, key: literal ?? key };
+    const entry = { value, key: literal ?? key, written: literal ?? value };
     if (firstRepeat([...this.externalIdEntries, entry], (e) => e.key) !== undefined) {
       throw new Error(`\`${prop}\` lists '${literal ?? key.replace(/^(user|id):/, '')}' more than once (role '${this.node.path}')`);
     }
     this.externalIdEntries.push(entry);
-    this.trustPrincipal.setExternalIds(this.externalIds);
+    this.trustPrincipal.setExternalIds(this.externalIdEntries.map((e) => e.written));
   }
 }

@@ -1,6 +1,7 @@
-import { aws_iam as iam, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_s3 as s3, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DatabaseUser, RedshiftServiceRole } from '../src';
+import { policySize } from '../src/private/policy-size';
 import { assume, roleView } from './helpers/iam';
 import { ACCOUNT, newApp, newStack, synth } from './helpers/synth';
 import { expectedTrust, trustStatement } from './helpers/trust';
@@ -191,6 +192,42 @@ describe('RedshiftServiceRole validation', () => {
     const users = Array.from({ length: 25 }, (_, i) => DatabaseUser.inCluster('analytics-cluster', `analyst_${i}`));
     new RedshiftServiceRole(stack, 'Role', { databaseUsers: users });
     expect(() => synth(stack)).toThrow(/The trust policy of RedshiftServiceRole 'TestStack\/Role' is 2,\d{3} characters, over IAM's default quota of 2,048 characters for a role trust policy; it holds 25 database users and external IDs.*Service Quotas.*split the users across several roles/);
+  });
+
+  test('the size check skips resolving only when its bound is above the real size', () => {
+    // TrustPrincipal.sizeBound lets the check skip resolving the trust; it must never count less
+    // than the resolved policy, or a trust over the quota would synthesize.
+    const cases: Array<[string, (stack: Stack) => RedshiftServiceRole]> = [
+      ['no users', (stack) => new RedshiftServiceRole(stack, 'Role')],
+      ['one user', (stack) => new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.fromArn(USER1)] })],
+      ...[5, 20, 25].map((n): [string, (stack: Stack) => RedshiftServiceRole] => [`${n} users and 2 external IDs`, (stack) => new RedshiftServiceRole(stack, 'Role', {
+        databaseUsers: Array.from({ length: n }, (_, i) => DatabaseUser.inCluster('analytics-cluster', `analyst_${i}`)),
+        externalIds: ['partner-1', 'partner=2@example.com'],
+      })]),
+      ['Regional principals', (stack) => new RedshiftServiceRole(stack, 'Role', { regions: ['us-west-2', 'eu-central-1', 'ap-southeast-2'], databaseUsers: [DatabaseUser.fromArn(USER1)] })],
+      ['Serverless', (stack) => new RedshiftServiceRole(stack, 'Role', { serverless: true, databaseUsers: [DatabaseUser.fromArn(USER2)] })],
+      ['SageMaker trusted alone', (stack) => {
+        const role = new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.fromArn(USER1)] });
+        role.allowCreateModel({ bucket: new s3.Bucket(stack, 'Staging') });
+        return role;
+      }],
+    ];
+    for (const [name, make] of cases) {
+      const stack = newStack();
+      const role = make(stack);
+      const trust = (role as any).trustPrincipal;
+      const bound: number | undefined = trust.sizeBound(role.externalIds.map((id) => stack.resolve(id)));
+      const real = policySize(stack.resolve(role.assumeRolePolicy)).chars;
+      expect({ name, defined: bound !== undefined }).toEqual({ name, defined: true });
+      expect({ name, boundAtLeastReal: bound! >= real }).toEqual({ name, boundAtLeastReal: true });
+    }
+    // Statements of others, and Tokens, leave nothing but resolving.
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role', { databaseUsers: [DatabaseUser.fromArn(USER1)] });
+    expect((role as any).trustPrincipal.sizeBound([USER1])).toBeDefined();
+    expect((role as any).trustPrincipal.sizeBound([Token.asString({ Ref: 'Id' })])).toBeUndefined();
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [new iam.ServicePrincipal('redshift.amazonaws.com')] }));
+    expect((role as any).trustPrincipal.sizeBound([USER1])).toBeUndefined();
   });
 
   test('just under the quota synthesizes', () => {

@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { resolveInStack } from './resolve-cheaply';
 
 /**
  * Records, on `scope`, that a cdk-nag finding is inherent and scoped, with the reason. cdk-nag
@@ -11,7 +12,13 @@ import { IConstruct } from 'constructs';
  * `::` that `acknowledge()` reserves for its own prefixes.
  */
 export function acknowledgeNagFinding(scope: IConstruct, findingId: string, reason: string): void {
-  scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [findingId]: reason });
+  acknowledgeNagFindings(scope, { [findingId]: reason });
+}
+
+/** Several findings (id to reason) in one metadata entry; nothing when there are none. */
+export function acknowledgeNagFindings(scope: IConstruct, findings: Record<string, string>): void {
+  if (Object.keys(findings).length === 0) return;
+  scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, findings);
 }
 
 /**
@@ -19,7 +26,7 @@ export function acknowledgeNagFinding(scope: IConstruct, findingId: string, reas
  * `<LogicalId.Attr>` and `<Ref>`, joins concatenated.
  */
 export function nagResourceText(scope: IConstruct, resource: string): string {
-  return flattenReference(Stack.of(scope).resolve(resource));
+  return flattenReference(resolveInStack(Stack.of(scope), resource));
 }
 
 /** A resolved CloudFormation value as text: `<LogicalId.Attr>` for GetAtt, `<X>` for Ref. */

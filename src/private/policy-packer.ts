@@ -1,8 +1,9 @@
-import { aws_iam as iam, Lazy, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { IDependable } from 'constructs';
 import { INLINE_POLICY_QUOTA, MANAGED_POLICY_QUOTA, MAX_MANAGED_POLICIES as MANAGED_POLICIES_PER_ROLE } from './limits';
-import { acknowledgeNagFinding, nagResourceText } from './nag';
+import { acknowledgeNagFinding, acknowledgeNagFindings, nagResourceText } from './nag';
 import { formatNumber, policySize } from './policy-size';
+import { resolveInStack } from './resolve-cheaply';
 import { onlyUnscopedActions, UNSCOPED_ACTIONS } from './unscoped-actions';
 /** Room kept free in each document for estimates of Tokens that resolve at deploy time. */
 const SAFETY_MARGIN = 128;
@@ -70,13 +71,14 @@ export class PolicyPacker {
 
   public add(statement: iam.PolicyStatement): IDependable {
     const stack = Stack.of(this.role);
-    const json = stack.resolve(statement.toStatementJson());
+    // Most statements hold no Token (literal ARNs): their JSON is already what the template gets.
+    const json = resolveInStack(stack, statement.toStatementJson());
     const size = policySize(json).chars;
     if (size + DOCUMENT_OVERHEAD > MANAGED_POLICY_QUOTA - SAFETY_MARGIN && size + DOCUMENT_OVERHEAD > INLINE_POLICY_QUOTA - SAFETY_MARGIN) {
       throw new Error(`${this.describe()}: a single policy statement is about ${formatNumber(size)} characters, more than any IAM policy can hold (inline ${formatNumber(INLINE_POLICY_QUOTA)}, managed ${formatNumber(MANAGED_POLICY_QUOTA)}); split the grant: ${JSON.stringify(json).slice(0, 200)}...`);
     }
 
-    const shape = classify(statement, json, stack);
+    const shape = classify(statement, json);
 
     // 1. Merge into an entry that already exists, in the first slot with room.
     for (const slot of this.slots) {
@@ -87,6 +89,8 @@ export class PolicyPacker {
           if (fresh.length === 0) return slot.construct;
           if (slot.size + added <= slot.quota) {
             entry.prefixes!.push(...fresh);
+            // The statement is this packer's own; a condition set again replaces the values.
+            entry.statement.addCondition('StringLike', { 's3:prefix': [...entry.prefixes!] });
             slot.size += added;
             return slot.construct;
           }
@@ -117,7 +121,7 @@ export class PolicyPacker {
           effect: statement.effect,
           actions: statement.actions,
           resources: statement.resources,
-          conditions: { StringLike: { 's3:prefix': Lazy.list({ produce: () => prefixes }) } },
+          conditions: { StringLike: { 's3:prefix': [...prefixes] } },
         }),
         prefixKey: shape.prefixKey,
         prefixes,
@@ -171,14 +175,16 @@ export class PolicyPacker {
    */
   private acknowledgeScopedWildcards(): string[] {
     for (const slot of this.slots) {
+      // One metadata entry per policy: readers (cdk-nag, aws-cdk-lib) take every entry of the key.
+      const findings: Record<string, string> = {};
       for (const entry of slot.entries) {
         for (const resource of entry.resources) {
           const reason = this.scopedWildcards.get(resource);
           if (reason === undefined) continue;
-          const text = nagResourceText(slot.construct, resource);
-          acknowledgeNagFinding(slot.construct, `AwsSolutions-IAM5[Resource::${text}]`, reason);
+          findings[`AwsSolutions-IAM5[Resource::${nagResourceText(slot.construct, resource)}]`] = reason;
         }
       }
+      acknowledgeNagFindings(slot.construct, findings);
       this.acknowledgeUnscopedActions(slot);
     }
     return [];
@@ -191,7 +197,7 @@ export class PolicyPacker {
    */
   private acknowledgeUnscopedActions(slot: Slot): void {
     const stack = Stack.of(this.role);
-    const onEverything = slot.entries.filter((e) => [...e.resources].some((r) => stack.resolve(r) === '*'));
+    const onEverything = slot.entries.filter((e) => [...e.resources].some((r) => resolveInStack(stack, r) === '*'));
     if (onEverything.length === 0 || !onEverything.every((e) => onlyUnscopedActions(e.statement.actions))) return;
     const actions = [...new Set(onEverything.flatMap((e) => e.statement.actions))].sort();
     const reason = `cdk-redshift-iam: IAM authorizes ${actions.join(', ')} on no resource type, so '*' is the only resource possible: `
@@ -206,7 +212,7 @@ interface Shape {
   readonly prefixes?: string[];
 }
 
-function classify(statement: iam.PolicyStatement, json: any, stack: Stack): Shape {
+function classify(statement: iam.PolicyStatement, json: any): Shape {
   if (statement.hasPrincipal || statement.notActions.length > 0 || statement.notResources.length > 0) {
     return {};
   }
@@ -219,7 +225,7 @@ function classify(statement: iam.PolicyStatement, json: any, stack: Stack): Shap
     const raw = statement.conditions.StringLike['s3:prefix'];
     const prefixes: string[] = Array.isArray(raw) ? raw : [raw];
     return {
-      prefixKey: JSON.stringify([json.Effect, stack.resolve(statement.resources[0])]),
+      prefixKey: JSON.stringify([json.Effect, json.Resource]),
       prefixes,
     };
   }
@@ -236,5 +242,6 @@ function notHeld(held: string[] | Set<string>, incoming: string[]): string[] {
 }
 
 function measure(stack: Stack, value: string): number {
-  return policySize(stack.resolve(value)).chars;
+  return policySize(resolveInStack(stack, value)).chars;
 }
+

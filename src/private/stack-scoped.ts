@@ -16,15 +16,6 @@ export class StackScopedValue implements IResolvable {
   }
 }
 
-/** The value now, when it does not need a stack; `undefined` when it does. */
-export function tryRender(render: (stack?: Stack) => string): string | undefined {
-  try {
-    return render();
-  } catch {
-    return undefined;
-  }
-}
-
 /** The partition of a literal Region code, when aws-cdk-lib knows it. */
 export function partitionOf(region: string): string | undefined {
   if (Token.isUnresolved(region)) return undefined;

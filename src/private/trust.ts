@@ -68,6 +68,25 @@ export class TrustPrincipal extends iam.PrincipalBase {
     });
   }
 
+  /**
+   * An upper bound of the trust policy's size, when the policy holds only what this principal wrote
+   * and every value in it is literal: the main statement with its service principals and
+   * `sts:ExternalId` values, and one statement per service trusted alone. `undefined` otherwise
+   * (other principals, Tokens, or statements added by someone else): then the policy is resolved.
+   * It spares resolving the trust of every role at validation, which the size check would do.
+   */
+  public sizeBound(externalIds: string[]): number | undefined {
+    if (!this.document || this.document.statementCount !== 1 + this.alone.size) return undefined;
+    const services = this.servicePrincipals();
+    const alone = [...this.alone];
+    if (services.length !== this.trusted.length || [...services, ...externalIds, ...alone].some(isUnresolved)) return undefined;
+    const listed = (values: string[]) => values.reduce((n, v) => n + JSON.stringify(v).length + 1, 0);
+    // {"Statement":[{"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":[...]}},
+    // "Effect":"Allow","Principal":{"Service":[...]}}],"Version":"2012-10-17"} is under 200
+    // characters besides its values, a statement of a service alone under 150 besides its name.
+    return 200 + listed(services) + listed(externalIds) + alone.reduce((n, service) => n + 150 + service.length, 0);
+  }
+
   /** The service principals the trust names (literal names only). */
   public servicePrincipals(): string[] {
     return this.trusted
@@ -156,10 +175,12 @@ export function previousRolePrincipal(scope: IConstruct, previous: iam.IRole, by
 
 /**
  * The error of a role whose trust policy outgrows IAM's default quota, or none. `userCount` is the
- * number of database users and external IDs the trust holds (what makes it grow).
+ * number of database users and external IDs the trust holds (what makes it grow); `sizeBound`, an
+ * upper bound of the policy's size when one is known without resolving it (TrustPrincipal.sizeBound).
  */
-export function trustPolicySizeErrors(role: iam.Role, userCount: number): string[] {
+export function trustPolicySizeErrors(role: iam.Role, userCount: number, sizeBound?: number): string[] {
   const errors: string[] = [];
+  if (sizeBound !== undefined && sizeBound <= TRUST_POLICY_QUOTA) return errors;
   const trust = Stack.of(role).resolve(role.assumeRolePolicy);
   const size = policySize(trust);
   if (size.chars > TRUST_POLICY_QUOTA) {
