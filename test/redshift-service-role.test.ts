@@ -1,10 +1,10 @@
 import { aws_iam as iam, aws_s3 as s3, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DatabaseUser, RedshiftServiceRole } from '../src';
-import { policySize } from '../src/private/policy-size';
 import { assume, roleView } from './helpers/iam';
 import { ACCOUNT, newApp, newStack, synth } from './helpers/synth';
 import { expectedTrust, trustStatement } from './helpers/trust';
+import { policySize } from '../src/private/policy-size';
 
 const USER1 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user1';
 const USER2 = 'arn:aws:redshift:us-west-2:123456789012:dbuser:my-cluster/user2';
