@@ -32,7 +32,7 @@ import { attachedTrustFindings } from './rules/attached-trust';
 import { checkAuditLogBucketPolicy } from './rules/audit-log-bucket-policy';
 import { checkBroadManagedPolicy } from './rules/broad-managed-policy';
 import { checkDefaultRoleAttached } from './rules/default-role-attached';
-import { checkIdcApplicationTrust, trustIsIdcApplication } from './rules/idc-application-trust';
+import { checkIdcApplicationTrust, IDC_APPLICATION_RESOURCE_TYPE, trustIsIdcApplication } from './rules/idc-application-trust';
 import { checkRoleAccount } from './rules/role-account';
 import { checkRolesPerCluster } from './rules/roles-per-cluster';
 import { Finding, RedshiftTarget } from './rules/rule';
@@ -54,13 +54,6 @@ export interface RedshiftIamChecksProps {
    */
   readonly info?: boolean;
 }
-
-/**
- * The CloudFormation type of a Redshift IAM Identity Center application. CloudFormation has none yet
- * (aws-cloudformation/cloudformation-coverage-roadmap#2203 asks for it, as `AWS::Redshift::IdcApplication`):
- * both names are read, whether the app models it with a `CfnResource` or a later L1 class.
- */
-const IDC_APPLICATION_TYPES: readonly string[] = ['AWS::Redshift::RedshiftIdcApplication', 'AWS::Redshift::IdcApplication'];
 
 /** The partition of a stack when it is known at synth time: literal, or the one of its literal Region. */
 function knownPartition(stack: Stack): string | undefined {
@@ -143,7 +136,7 @@ export class RedshiftIamChecks implements IAspect {
       this.checkRedshiftRole(node);
     } else if (node instanceof ImportedRedshiftRole) {
       this.checkExistingRole(node);
-    } else if (CfnResource.isCfnResource(node) && IDC_APPLICATION_TYPES.includes(node.cfnResourceType)) {
+    } else if (CfnResource.isCfnResource(node) && node.cfnResourceType === IDC_APPLICATION_RESOURCE_TYPE) {
       this.checkIdcApplication(node);
     }
   }

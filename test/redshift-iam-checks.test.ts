@@ -347,12 +347,12 @@ describe('RedshiftIamChecks and the grants of this library', () => {
 
 describe('RedshiftIamChecks: the role of a Redshift IAM Identity Center application (idc-application-trust)', () => {
   const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
-  /** An IdC application naming `roleArn`, as a CfnResource (aws-cdk-lib 2.257 has no L1 class, CloudFormation no type yet). */
+  /** An IdC application naming `roleArn`, as a CfnResource (aws-cdk-lib 2.257 has no L1 class for AWS::Redshift::RedshiftIdcApplication). */
   const idcApplication = (stack: Stack, roleArn: string, type = 'AWS::Redshift::RedshiftIdcApplication') => new CfnResource(stack, 'IdcApplication', {
     type,
     properties: { IdcInstanceArn: INSTANCE, IdcDisplayName: 'Analytics', RedshiftIdcApplicationName: 'analytics', IamRoleArn: roleArn },
   });
-  // CloudFormation has no such resource type yet (cfn-lint E3006): these templates are not linted.
+  // cfn-lint 1.51's resource specification has no AWS::Redshift::RedshiftIdcApplication yet (E3006): these templates are not linted.
   const found = (stack: Stack) => { Template.fromStack(stack); return Annotations.fromStack(stack); };
 
   test('a hand-made role that trusts Redshift with sts:AssumeRole only: an error on the application, naming the role and what is missing', () => {
@@ -367,13 +367,17 @@ describe('RedshiftIamChecks: the role of a Redshift IAM Identity Center applicat
       + '\\(annotation::cdk-redshift-iam:idc-application-trust\\)$'));
   });
 
-  test('the proposed type name AWS::Redshift::IdcApplication is read too; a role of another stack is found through its reference', () => {
+  test('a role of another stack is found through its reference; the unreleased type name AWS::Redshift::IdcApplication is not read', () => {
     const stack = checkedStack();
     const other = new Stack(stack.node.root as any, 'Roles', { env: { account: '123456789012', region: 'us-west-2' } });
     const role = new iam.Role(other, 'Hand', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
-    idcApplication(stack, role.roleArn, 'AWS::Redshift::IdcApplication');
+    idcApplication(stack, role.roleArn);
     found(stack).hasError('/TestStack/IdcApplication', Match.stringLikeRegexp("Role 'Roles/Hand/Resource' .* does not allow redshift.amazonaws.com sts:SetContext, "
       + 'redshift-serverless.amazonaws.com sts:AssumeRole, redshift-serverless.amazonaws.com sts:SetContext'));
+    // CloudFormation released AWS::Redshift::RedshiftIdcApplication only (see IDC_APPLICATION_RESOURCE_TYPE)
+    const proposed = checkedStack();
+    idcApplication(proposed, new iam.Role(proposed, 'Hand', { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') }).roleArn, 'AWS::Redshift::IdcApplication');
+    found(proposed).hasNoError('*', ANY);
   });
 
   test('RedshiftIdcApplicationRole, a role given as a literal ARN (not visible), and a Token principal: no error', () => {
