@@ -27,7 +27,7 @@ import {
   roleRefKey,
   roleTrustStatements,
 } from './private/role-references';
-import { partitionOf } from './private/stack-scoped';
+import { knownPartition } from './private/stack-scoped';
 import { attachedTrustFindings } from './rules/attached-trust';
 import { checkAuditLogBucketPolicy } from './rules/audit-log-bucket-policy';
 import { checkBroadManagedPolicy } from './rules/broad-managed-policy';
@@ -53,11 +53,6 @@ export interface RedshiftIamChecksProps {
    * for each on every synth, and bury the warnings and errors
    */
   readonly info?: boolean;
-}
-
-/** The partition of a stack when it is known at synth time: literal, or the one of its literal Region. */
-function knownPartition(stack: Stack): string | undefined {
-  return Token.isUnresolved(stack.partition) ? partitionOf(stack.region) : stack.partition;
 }
 
 /** The entries of a list property, or `undefined` when the list is a Token (its entries unknown). */

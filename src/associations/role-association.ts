@@ -11,7 +11,7 @@ import { acknowledgeNagFinding, nagResourceText } from '../private/nag';
 import { literalRoleArn } from '../private/role-arn';
 import { findRole } from '../private/role-references';
 import { describeRole, roleAccount } from '../private/roles';
-import { partitionOf } from '../private/stack-scoped';
+import { knownPartition } from '../private/stack-scoped';
 import { validateList } from '../private/validation';
 import { attachedTrustFindings } from '../rules/attached-trust';
 import { checkRoleAccount } from '../rules/role-account';
@@ -135,16 +135,6 @@ function literalArn(scope: IConstruct, value: string | undefined): string | unde
   } catch {
     return undefined; // a reference this stack cannot make (checkSameEnvironment says why)
   }
-}
-
-/**
- * The partition of the association's stack when it is known at synth time: literal (the
- * `@aws-cdk/core:enablePartitionLiterals` feature flag), else the one of its literal Region; in an
- * environment-agnostic stack `undefined`, for which the roles-per-cluster rule keeps the commercial
- * quota, as RedshiftIamChecks does.
- */
-function knownPartition(stack: Stack): string | undefined {
-  return Token.isUnresolved(stack.partition) ? partitionOf(stack.region) : stack.partition;
 }
 
 function sameRole(scope: IConstruct, a: iam.IRole, b: iam.IRole): boolean {

@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { partitionOf } from './stack-scoped';
+import { knownPartition } from './stack-scoped';
 
 /**
  * The ARN of a role of this library built from its name, when the name and path are known at
@@ -28,7 +28,7 @@ export function literalRoleArn(role: IConstruct, roleName: string | undefined, p
   if (roleName === undefined || Token.isUnresolved(roleName) || Token.isUnresolved(path)) return undefined;
   const stack = Stack.of(role);
   if (Token.isUnresolved(stack.account)) return undefined;
-  const partition = Token.isUnresolved(stack.partition) ? partitionOf(stack.region) : stack.partition;
+  const partition = knownPartition(stack);
   if (partition === undefined) return undefined;
   return stack.formatArn({
     partition,

@@ -21,3 +21,12 @@ export function partitionOf(region: string): string | undefined {
   if (Token.isUnresolved(region)) return undefined;
   return RegionInfo.get(region).partition;
 }
+
+/**
+ * The partition of a stack when it is known at synth time: literal (the
+ * `@aws-cdk/core:enablePartitionLiterals` feature flag), else the one of its literal Region;
+ * `undefined` in an environment-agnostic stack.
+ */
+export function knownPartition(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.partition) ? partitionOf(stack.region) : stack.partition;
+}
