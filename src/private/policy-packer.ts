@@ -213,21 +213,20 @@ interface Shape {
 }
 
 function classify(statement: iam.PolicyStatement, json: any): Shape {
-  if (statement.hasPrincipal || statement.notActions.length > 0 || statement.notResources.length > 0) {
+  // Read from the statement's JSON, which add() has already: the statement's getters copy.
+  if (json.Principal !== undefined || json.NotPrincipal !== undefined || json.NotAction !== undefined || json.NotResource !== undefined) {
     return {};
   }
   const conditions = json.Condition as Record<string, Record<string, unknown>> | undefined;
-  const actions = [...statement.actions].sort();
-  const conditionKeys = conditions ? Object.keys(conditions) : [];
-  if (actions.length === 1 && actions[0] === 's3:ListBucket' && statement.resources.length === 1
-    && conditionKeys.length === 1 && conditionKeys[0] === 'StringLike'
-    && Object.keys(conditions!.StringLike).length === 1 && 's3:prefix' in conditions!.StringLike) {
-    const raw = statement.conditions.StringLike['s3:prefix'];
-    const prefixes: string[] = Array.isArray(raw) ? raw : [raw];
-    return {
-      prefixKey: JSON.stringify([json.Effect, json.Resource]),
-      prefixes,
-    };
+  const actions: unknown[] = Array.isArray(json.Action) ? [...json.Action].sort() : [json.Action];
+  if (actions.length === 1 && actions[0] === 's3:ListBucket' && json.Resource !== undefined && !Array.isArray(json.Resource) && conditions !== undefined) {
+    const operators = Object.keys(conditions);
+    if (operators.length === 1 && operators[0] === 'StringLike'
+      && Object.keys(conditions.StringLike).length === 1 && 's3:prefix' in conditions.StringLike) {
+      // The prefixes as given (Tokens stay Tokens in the statement the packer writes).
+      const raw = statement.conditions.StringLike['s3:prefix'];
+      return { prefixKey: JSON.stringify([json.Effect, json.Resource]), prefixes: Array.isArray(raw) ? raw : [raw] };
+    }
   }
   return { mergeKey: JSON.stringify([json.Effect, actions, conditions ?? null]) };
 }
