@@ -15,6 +15,10 @@ import { Finding, Rule } from './rule';
  * - "Amazon Redshift ML integration with Amazon Bedrock", Amazon Redshift Database Developer Guide,
  *   https://docs.aws.amazon.com/redshift/latest/dg/machine-learning-br.html: "add the following policy
  *   to the IAM role": `AmazonBedrockFullAccess`;
+ * - "AWS managed policies for S3 Tables", Amazon S3 User Guide,
+ *   https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-tables-security-iam-awsmanpol.html:
+ *   `AmazonS3TablesFullAccess` (`s3tables:*` on `*`) and `AmazonS3TablesReadOnlyAccess` (every
+ *   table bucket of the account);
  * - "Authorizing Amazon Redshift to access other AWS services on your behalf" (the seeds' console
  *   procedure): `AmazonS3ReadOnlyAccess`, `AWSGlueConsoleFullAccess`, `AmazonAthenaFullAccess`,
  *   `AWSLambdaRole`; and `AmazonS3FullAccess`, `AdministratorAccess`, `PowerUserAccess`.
@@ -25,6 +29,8 @@ const INSTEAD: Readonly<Record<string, string>> = {
   AmazonRedshiftFullAccess: 'the allow* grants of the commands the role runs; a role Redshift assumes never manages clusters '
     + '(for people who do, RedshiftPermissions.manageClusters)',
   AmazonBedrockFullAccess: 'allowBedrockModels (bedrock:InvokeModel on the named models)',
+  AmazonS3TablesFullAccess: 'allowS3Tables on the named table bucket, namespaces and tables',
+  AmazonS3TablesReadOnlyAccess: 'allowS3Tables on the named table bucket, namespaces and tables',
   AmazonS3ReadOnlyAccess: 'allowCopyFrom, or allowSpectrum with dataLocations, on the named buckets and prefixes',
   AmazonS3FullAccess: 'allowCopyFrom and allowUnloadTo on the named buckets and prefixes',
   AWSGlueConsoleFullAccess: 'allowSpectrum on the named AWS Glue databases',
@@ -44,7 +50,7 @@ export const BROAD_MANAGED_POLICY: Rule = {
   id: 'cdk-redshift-iam:broad-managed-policy',
   level: 'warning',
   summary: 'a Redshift role with a broad AWS managed policy that AWS steers Redshift users to: `AmazonRedshiftAllCommandsFullAccess` '
-    + '(the console\'s default role), `AmazonRedshiftFullAccess`, `AmazonBedrockFullAccess`, those of the console procedure '
+    + '(the console\'s default role), `AmazonRedshiftFullAccess`, `AmazonBedrockFullAccess`, `AmazonS3TablesFullAccess`, `AmazonS3TablesReadOnlyAccess`, those of the console procedure '
     + '(`AmazonS3ReadOnlyAccess`, `AWSGlueConsoleFullAccess`, `AmazonAthenaFullAccess`, `AWSLambdaRole`), `AmazonS3FullAccess`, '
     + '`AdministratorAccess`, `PowerUserAccess`; each finding names the grant to use instead',
 };

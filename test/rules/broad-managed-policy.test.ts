@@ -21,6 +21,8 @@ describe('broad managed policy', () => {
     ['AmazonRedshiftAllCommandsFullAccess', 'the allow* grant of each command the role runs (allowCopyFrom, allowUnloadTo, allowSpectrum, allowFederatedQuery, allowCreateModel, ...)'],
     ['AmazonRedshiftFullAccess', 'the allow* grants of the commands the role runs; a role Redshift assumes never manages clusters (for people who do, RedshiftPermissions.manageClusters)'],
     ['AmazonBedrockFullAccess', 'allowBedrockModels (bedrock:InvokeModel on the named models)'],
+    ['AmazonS3TablesFullAccess', 'allowS3Tables on the named table bucket, namespaces and tables'],
+    ['AmazonS3TablesReadOnlyAccess', 'allowS3Tables on the named table bucket, namespaces and tables'],
     ['AmazonS3ReadOnlyAccess', 'allowCopyFrom, or allowSpectrum with dataLocations, on the named buckets and prefixes'],
     ['AWSGlueConsoleFullAccess', 'allowSpectrum on the named AWS Glue databases'],
     ['AWSLambdaRole', 'allowInvokeFunction on the named functions'],
