@@ -10,6 +10,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { associationsOf } from './associations/role-association';
 import { ClusterRoleAssociation } from './cluster-role-association';
 import { ImportedRedshiftRole } from './imported-redshift-role';
 import { NamespaceRoleAssociation } from './namespace-role-association';
@@ -85,7 +86,8 @@ function isEncodedList(value: string): boolean {
  *   `sts:AssumeRole` and `sts:SetContext`.
  *
  * Warnings: a Redshift role with a broad AWS managed policy (AmazonRedshiftAllCommandsFullAccess,
- * the console's default role's, AmazonRedshiftFullAccess, AmazonBedrockFullAccess, those of the console
+ * the console's default role's, AmazonRedshiftFullAccess, AmazonBedrockFullAccess,
+ * AmazonS3TablesFullAccess, AmazonS3TablesReadOnlyAccess, those of the console
  * procedure: AmazonS3ReadOnlyAccess, AWSGlueConsoleFullAccess, AmazonAthenaFullAccess, AWSLambdaRole, ...),
  * or with `s3:*`, `*` actions or `*` resources; a cluster that logs to an S3 bucket that no bucket
  * policy of the app lets Redshift write to.
@@ -143,7 +145,7 @@ export class RedshiftIamChecks implements IAspect {
     this.checkAttached(cluster, 'cluster', listed);
     // The roles of the cluster itself and of every association of this app that targets it.
     const keys = listed.map((r) => roleRefKey(cluster, r));
-    for (const c of cluster.node.root.node.findAll()) {
+    for (const c of associationsOf(cluster.node.root)) {
       if (c instanceof ClusterRoleAssociation && Stack.of(c) === Stack.of(cluster) && c.clusterIdentifier === cluster.ref) {
         c.roles.forEach((r) => keys.push(roleRefKey(cluster, r.roleArn)));
       }
@@ -179,7 +181,7 @@ export class RedshiftIamChecks implements IAspect {
     const own = knownList(namespace.iamRoles);
     if (own === undefined) return; // the namespace's roles are a list Token: the default may be among them
     const keys = own.map((r) => roleRefKey(namespace, r));
-    for (const c of namespace.node.root.node.findAll()) {
+    for (const c of associationsOf(namespace.node.root)) {
       if (c instanceof NamespaceRoleAssociation && Stack.of(c) === Stack.of(namespace) && c.namespaceName === namespace.namespaceName) {
         c.roles.forEach((r) => keys.push(roleRefKey(namespace, r.roleArn)));
       }

@@ -243,6 +243,15 @@ function register(scope: IConstruct, spec: AssociationSpec, props: AssociationIn
   scope.node.addValidation({ validate: () => checkSiblings(self, all) });
 }
 
+/**
+ * The associations (ClusterRoleAssociation, NamespaceRoleAssociation) of the app whose root is
+ * `root`, in the order they were made, without those taken out of the tree again: what
+ * RedshiftIamChecks counts for each cluster, without walking the whole app once per cluster.
+ */
+export function associationsOf(root: IConstruct): IConstruct[] {
+  return (REGISTRY.get(root) ?? []).map((r) => r.scope).filter((c) => c.node.scope?.node.tryFindChild(c.node.id) === c);
+}
+
 function checkSiblings(self: Registered, all: Registered[]): string[] {
   const errors: string[] = [];
   const siblings = all.filter((o) => o !== self && o.key === self.key);
