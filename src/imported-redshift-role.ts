@@ -90,8 +90,7 @@ export class ImportedRedshiftRole extends Resource implements IRedshiftRole {
     this.roleName = this.imported.roleName;
     this.principalAccount = account ?? this.env.account;
     this.roleArnForSql = (roleName !== undefined ? literalRoleArn(this, roleName, '/') : undefined) ?? roleArn;
-    // PolicyPacker needs of its role only what an IRole offers (its tree, its stack, `roles: [role]`).
-    this.packer = new PolicyPacker(this as unknown as iam.Role, () => `RedshiftServiceRole.fromExistingRoleArn '${this.node.path}' (${roleArn})`);
+    this.packer = new PolicyPacker(this, () => `RedshiftServiceRole.fromExistingRoleArn '${this.node.path}' (${roleArn})`);
     this.grantTarget = {
       role: this,
       scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),

@@ -47,7 +47,7 @@ export class PolicyPacker {
    * @param otherManagedPolicies how many managed policies are attached to the role besides ours
    */
   constructor(
-    private readonly role: iam.Role,
+    private readonly role: iam.IRole,
     private readonly describe: () => string,
     private readonly otherManagedPolicies: () => number = () => 0,
   ) {
