@@ -224,6 +224,8 @@ interface Registered {
 }
 
 const REGISTRY = new WeakMap<IConstruct, Registered[]>();
+/** The same associations by target (`Registered.key`): what each one compares itself with. */
+const BY_TARGET = new WeakMap<IConstruct, Map<string, Registered[]>>();
 
 /**
  * Every association of the app, so that each can check, at synthesis, what the others attach to the
@@ -240,7 +242,12 @@ function register(scope: IConstruct, spec: AssociationSpec, props: AssociationIn
   const label = `${spec.kind === 'cluster' ? 'cluster' : 'namespace'} '${Token.isUnresolved(spec.name) ? scope.node.path : spec.name}'`;
   const self: Registered = { scope, key, label, props };
   all.push(self);
-  scope.node.addValidation({ validate: () => checkSiblings(self, all) });
+  const byTarget = BY_TARGET.get(root) ?? new Map<string, Registered[]>();
+  BY_TARGET.set(root, byTarget);
+  const sameTarget = byTarget.get(key) ?? [];
+  byTarget.set(key, sameTarget);
+  sameTarget.push(self);
+  scope.node.addValidation({ validate: () => checkSiblings(self, sameTarget) });
 }
 
 /**
@@ -252,9 +259,10 @@ export function associationsOf(root: IConstruct): IConstruct[] {
   return (REGISTRY.get(root) ?? []).map((r) => r.scope).filter((c) => c.node.scope?.node.tryFindChild(c.node.id) === c);
 }
 
-function checkSiblings(self: Registered, all: Registered[]): string[] {
+/** `sameTarget`: the associations of the app with the same target as `self`, itself among them. */
+function checkSiblings(self: Registered, sameTarget: Registered[]): string[] {
   const errors: string[] = [];
-  const siblings = all.filter((o) => o !== self && o.key === self.key);
+  const siblings = sameTarget.filter((o) => o !== self);
   for (const other of siblings) {
     const shared = self.props.roles.filter((r) => other.props.roles.some((o) => roleKey(other.scope, o) === roleKey(self.scope, r)));
     if (shared.length > 0) {
