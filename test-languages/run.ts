@@ -25,8 +25,9 @@
  * language, in a new, empty folder outside the repository and a shell without what npm and CI add
  * (no JSII_SILENCE_WARNING_* either), it runs the language's ```sh blocks as written, in one bash
  * and in the page's order, and saves each block whose fence names a file (```python app.py) to that
- * file where the page puts it; the only change is the placeholder /path/to/cdk-redshift-iam, which
- * becomes this repository's path. The steps end in `npx -y aws-cdk@2 synth`, which must synthesize
+ * file where the page puts it; the only changes are the placeholder /path/to/cdk-redshift-iam, which
+ * becomes this repository's path, and the version 0.0.0 of a local build's packages, which becomes
+ * package.json's (another only in `release:local`). The steps end in `npx -y aws-cdk@2 synth`, which must synthesize
  * the stacks of the section's TypeScript example (run with the repository's CDK CLI, its import
  * pointed at src/): the same templates (less AWS::CDK::Metadata) and the same annotations and
  * logical IDs. The output must hold no jsii end-of-life banner, and every `npx` must have `-y`.
@@ -38,6 +39,8 @@ import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The version of the packages in dist/: package.json's (0.0.0, or RELEASE_VERSION in release:local). */
+const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8')).version;
 const HERE = __dirname;
 const OUT = path.join(HERE, 'out');
 const REPORT = path.join(ROOT, 'test-reports', 'languages.xml');
@@ -314,9 +317,9 @@ function runJava(): AppRun {
   if (!available('mvn', ['--version']) || !available('java', ['-version'])) {
     throw new StepError('mvn (Apache Maven 3.8+) and java (a JDK 17+) are not both on PATH: install them to run the Java test');
   }
-  const artifactDir = path.join(ROOT, 'dist', 'java', 'io', 'github', 'cdk-redshift-iam', 'cdk-redshift-iam', '0.0.0');
-  const jar = path.join(artifactDir, 'cdk-redshift-iam-0.0.0.jar');
-  const pom = path.join(artifactDir, 'cdk-redshift-iam-0.0.0.pom');
+  const artifactDir = path.join(ROOT, 'dist', 'java', 'io', 'github', 'cdk-redshift-iam', 'cdk-redshift-iam', PACKAGE_VERSION);
+  const jar = path.join(artifactDir, `cdk-redshift-iam-${PACKAGE_VERSION}.jar`);
+  const pom = path.join(artifactDir, `cdk-redshift-iam-${PACKAGE_VERSION}.pom`);
   if (!fs.existsSync(jar) || !fs.existsSync(pom)) {
     throw new StepError(`${path.relative(ROOT, jar)} is missing: run \`npx projen package:java\` (or \`npx projen build\`) first`);
   }
@@ -326,6 +329,7 @@ function runJava(): AppRun {
   const outdir = fresh(path.join(OUT, 'java'));
   const stdout = run('mvn compile exec:java', 'mvn', [
     '--batch-mode', '--quiet', '-f', path.join(HERE, 'java', 'pom.xml'), 'compile', 'exec:java', `-Dexec.args=${outdir}`,
+    `-Dcdk-redshift-iam.version=${PACKAGE_VERSION}`,
   ]);
   return { outdir, stdout };
 }
@@ -354,6 +358,16 @@ const RUNNERS: Record<Language, () => AppRun> = { python: runPython, java: runJa
 const README_SECTION = '## Use from Python, Java and Go';
 /** The one thing the runner changes in the section's steps: where the user built this repository. */
 const README_PLACEHOLDER = '/path/to/cdk-redshift-iam';
+/**
+ * The version README.md's steps name for the packages of a local build (package.json's 0.0.0); a
+ * build at another version (`release:local`) writes its own into the file names, so it replaces it.
+ */
+const README_LOCAL_VERSION = /(?<![\w.])0\.0\.0(?!\w|\.\d)/g;
+
+/** README.md's steps as this build's user runs them: this repository's path, this build's version. */
+function forThisBuild(text: string): string {
+  return text.split(README_PLACEHOLDER).join(ROOT).replace(README_LOCAL_VERSION, PACKAGE_VERSION);
+}
 const README_HEADINGS: Record<'typescript' | Language, string> = {
   typescript: '### TypeScript', python: '### Python', java: '### Java', go: '### Go',
 };
@@ -450,11 +464,11 @@ function setupScript(steps: readonly SetupStep[]): string {
   ];
   for (const step of steps) {
     if (step.kind === 'shell') {
-      lines.push(step.text.split(README_PLACEHOLDER).join(ROOT).replace(/\n$/, ''));
+      lines.push(forThisBuild(step.text).replace(/\n$/, ''));
     } else {
       if (step.content.split('\n').includes(end)) throw new StepError(`${step.file} holds a line '${end}'`);
       // As an editor saves a file: into the folder the steps made (a missing folder fails).
-      lines.push(`cat > '${step.file}' <<'${end}'`, step.content.split(README_PLACEHOLDER).join(ROOT) + end);
+      lines.push(`cat > '${step.file}' <<'${end}'`, forThisBuild(step.content) + end);
     }
   }
   return lines.join('\n') + '\n';
