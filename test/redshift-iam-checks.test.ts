@@ -115,6 +115,23 @@ describe('RedshiftIamChecks errors', () => {
     annotations(at).hasNoError('*', ANY);
   });
 
+  test('a cluster counts its own roles and those of the associations that target it, not others\' or removed ones', () => {
+    const build = (associated: number, elsewhere = 0, removed = 0) => {
+      const stack = checkedStack();
+      const cluster = plainCluster(stack, Array.from({ length: 45 }, (_, i) => `arn:aws:iam::123456789012:role/own${i}`));
+      const roles = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => iam.Role.fromRoleArn(stack, `${prefix}${i}`, `arn:aws:iam::123456789012:role/${prefix}${i}`));
+      if (associated > 0) new ClusterRoleAssociation(stack, 'Attach', { clusterIdentifier: cluster.ref, roles: roles('a', associated) });
+      if (elsewhere > 0) new ClusterRoleAssociation(stack, 'Other', { clusterIdentifier: 'another-cluster', roles: roles('o', elsewhere) });
+      if (removed > 0) {
+        new ClusterRoleAssociation(stack, 'Removed', { clusterIdentifier: cluster.ref, roles: roles('x', removed) });
+        stack.node.tryRemoveChild('Removed');
+      }
+      return Annotations.fromStack(stack);
+    };
+    build(6).hasError('/TestStack/Cluster', Match.stringLikeRegexp('would have 51 IAM roles \\(its IamRoles and the ClusterRoleAssociations that target it\\)'));
+    build(5, 10, 10).hasNoError('/TestStack/Cluster', Match.stringLikeRegexp('roles-per-cluster'));
+  });
+
   test('a role of another account fires; the same account stays quiet', () => {
     const stack = checkedStack();
     plainCluster(stack, ['arn:aws:iam::210987654321:role/RoleB', 'arn:aws:iam::123456789012:role/Mine']);
