@@ -93,6 +93,7 @@ export class ImportedRedshiftRole extends Resource implements IRedshiftRole {
     this.packer = new PolicyPacker(this, () => `RedshiftServiceRole.fromExistingRoleArn '${this.node.path}' (${roleArn})`);
     this.grantTarget = {
       role: this,
+      grant: (options) => this.packer.grant(options),
       scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),
       arnInPolicy,
       trustService: (service) => warn(this, 'cdk-redshift-iam:importedRoleTrust',

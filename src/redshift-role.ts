@@ -81,6 +81,7 @@ export abstract class RedshiftRoleBase extends iam.Role implements IRedshiftRole
     registerNameBasedArn(this, () => this.nameBasedArn());
     this.grantTarget = {
       role: this,
+      grant: (options) => this.packer.grant(options),
       scopedWildcard: (resource, reason) => this.packer.scopedWildcard(resource, reason),
       // A role of this library with a known name is named by its ARN text, so that a chain across
       // stacks never makes the previous role's stack depend on the next one's.

@@ -120,6 +120,39 @@ describe('RedshiftServiceRole as an iam.IRole', () => {
     });
   });
 
+  test('a statement the user passes is never changed by the merges: not the object, not the other roles it is added to', () => {
+    // GIVEN one statement object added to two roles
+    const stack = newStack();
+    const first = new RedshiftServiceRole(stack, 'First');
+    const second = new RedshiftServiceRole(stack, 'Second');
+    const shared = new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-west-2:123456789012:a'] });
+    first.addToPrincipalPolicy(shared);
+    second.addToPrincipalPolicy(shared);
+    // WHEN the first role gets another queue with the same action (merged into one statement)
+    first.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-west-2:123456789012:b'] }));
+    // THEN the merge is in the first role's policy only
+    const template = synth(stack);
+    const statementsOf = (role: RedshiftServiceRole) => Object.values<any>(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles[0].Ref === stack.getLogicalId(role.node.defaultChild as iam.CfnRole))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statementsOf(first)).toEqual([{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ['arn:aws:sqs:us-west-2:123456789012:a', 'arn:aws:sqs:us-west-2:123456789012:b'] }]);
+    expect(statementsOf(second)).toEqual([{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-west-2:123456789012:a' }]);
+    expect(shared.resources).toEqual(['arn:aws:sqs:us-west-2:123456789012:a']);
+  });
+
+  test('a grant\'s statements are the statements of the role\'s policy, later grants merged in', () => {
+    // GIVEN two COPY grants of one role, on two buckets
+    const stack = newStack();
+    const role = new RedshiftServiceRole(stack, 'Role');
+    const first = role.allowCopyFrom(s3.Bucket.fromBucketName(stack, 'A', 'bucket-a'), { keyPrefix: 'in/' });
+    role.allowCopyFrom(s3.Bucket.fromBucketName(stack, 'B', 'bucket-b'), { keyPrefix: 'in/' });
+    // THEN the first grant's s3:GetObject statement is the one in the policy, which now holds both buckets
+    const inPolicy = (role.node.findChild('AccessPolicy') as iam.Policy).document;
+    const getObject = first.principalStatements.find((s) => s.actions.includes('s3:GetObject'))!;
+    expect(stack.resolve(inPolicy).Statement).toContainEqual(stack.resolve(getObject.toStatementJson()));
+    expect(getObject.resources).toEqual(['arn:aws:s3:::bucket-a/in/*', 'arn:aws:s3:::bucket-b/in/*']);
+  });
+
   test('iamRoleClause is literal text when the role name and account are known', () => {
     const stack = newStack();
     const role = new RedshiftServiceRole(stack, 'Role', { roleName: 'RedshiftCopyUnload' });

@@ -172,8 +172,7 @@ export function allowBedrockModels(target: GrantTarget, options: BedrockModelsOp
     resourceName: id,
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   }));
-  let grant = iam.Grant.addToPrincipal({
-    grantee: target.role,
+  let grant = target.grant({
     actions: ['bedrock:InvokeModel'],
     resourceArns: [...models, ...(inferenceProfileArns ?? []), ...(provisionedModelArns ?? [])],
   });
@@ -199,8 +198,7 @@ export function allowBedrockModels(target: GrantTarget, options: BedrockModelsOp
     target.scopedWildcard(resource, `cdk-redshift-iam: CREATE EXTERNAL MODEL invokes ${model === '*' ? 'the foundation model' : `'${model}'`} `
       + `only through the inference profile ${shown} (the bedrock:InferenceProfileArn condition); '*' stands for the Regions the profile routes to`
       + `${model === '*' ? ' and the model its creator chose' : ''}, as "Prerequisites for inference profiles" (Amazon Bedrock User Guide) requires`);
-    grant = grant.combine(iam.Grant.addToPrincipal({
-      grantee: target.role,
+    grant = grant.combine(target.grant({
       actions: ['bedrock:InvokeModel'],
       resourceArns: [resource],
       conditions: { ArnEquals: { 'bedrock:InferenceProfileArn': profile } },

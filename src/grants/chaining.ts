@@ -6,8 +6,7 @@ export function allowAssumeRole(target: GrantTarget, next: iam.IRole): iam.Grant
   if (next === target.role) {
     throw new Error(`\`allowAssumeRole\` was given the role itself ('${target.role.node.path}'): a role chain never repeats a role`);
   }
-  return iam.Grant.addToPrincipal({
-    grantee: target.role,
+  return target.grant({
     actions: ['sts:AssumeRole'],
     resourceArns: [target.arnInPolicy(next)],
   });

@@ -11,8 +11,7 @@ import { validateEmrClusterId } from '../private/validation';
 /** COPY from Amazon DynamoDB: Scan and DescribeTable on the table (+ its customer managed key). */
 export function allowCopyFromTable(target: GrantTarget, table: dynamodb.ITable): iam.Grant {
   adviseCrossAccount(target.role, table, 'allowCopyFromTable', table.tableArn);
-  const grant = iam.Grant.addToPrincipal({
-    grantee: target.role,
+  const grant = target.grant({
     actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],
     resourceArns: [table.tableArn],
   });
@@ -25,8 +24,7 @@ export function allowCopyFromTable(target: GrantTarget, table: dynamodb.ITable):
 /** COPY from an Amazon EMR cluster: `elasticmapreduce:ListInstances` on that cluster. */
 export function allowCopyFromEmrCluster(target: GrantTarget, emrClusterId: string): iam.Grant {
   validateEmrClusterId('emrClusterId', emrClusterId);
-  return iam.Grant.addToPrincipal({
-    grantee: target.role,
+  return target.grant({
     actions: ['elasticmapreduce:ListInstances'],
     resourceArns: [Stack.of(target.role).formatArn({
       service: 'elasticmapreduce',

@@ -5,8 +5,7 @@ import { adviseCrossAccount } from '../private/advice';
 /** CREATE EXTERNAL FUNCTION (AWS Lambda UDF): `lambda:InvokeFunction` on that function only. */
 export function allowInvokeFunction(target: GrantTarget, fn: lambda.IFunction): iam.Grant {
   adviseCrossAccount(target.role, fn, 'allowInvokeFunction');
-  return iam.Grant.addToPrincipal({
-    grantee: target.role,
+  return target.grant({
     actions: ['lambda:InvokeFunction'],
     resourceArns: [fn.functionArn],
   });

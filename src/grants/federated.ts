@@ -25,8 +25,7 @@ const SECRET_READ_ACTIONS = [
 export function allowFederatedQuery(target: GrantTarget, secret: secretsmanager.ISecret): iam.Grant {
   // A secret known by its name or partial ARN has a full ARN ending in six random characters.
   const secretArn = secret.secretFullArn ?? `${secret.secretArn}-??????`;
-  let grant = iam.Grant.addToPrincipal({
-    grantee: target.role,
+  let grant = target.grant({
     actions: SECRET_READ_ACTIONS,
     resourceArns: [secretArn],
   });

@@ -1,5 +1,8 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 
+/** The options of `iam.Grant.addToPrincipal` but the grantee, which is the target's role. */
+export type GrantOnRoleOptions = Omit<iam.GrantOnPrincipalOptions, 'grantee'>;
+
 /**
  * What a grant family needs from the role it grants to. The role passes itself in this shape, so
  * that the families never import the role (and a new command is a new file, not a new import
@@ -8,6 +11,14 @@ import { aws_iam as iam } from 'aws-cdk-lib';
 export interface GrantTarget {
   /** The role that receives the statements; its stack is the stack of every ARN a grant formats. */
   readonly role: iam.IRole;
+
+  /**
+   * `iam.Grant.addToPrincipal` to this role. The statement it creates is new and held by nothing
+   * but the returned Grant, so the role's policy storage keeps that statement itself (and merges
+   * later grants into it) instead of a copy: the Grant's `principalStatements` are the statements
+   * of the role's policy.
+   */
+  grant(options: GrantOnRoleOptions): iam.Grant;
 
   /** Records that `resource` holds a wildcard a grant scoped on purpose, with the reason (for cdk-nag). */
   scopedWildcard(resource: string, reason: string): void;

@@ -146,8 +146,7 @@ export function allowInvokeSageMakerEndpoint(target: GrantTarget, endpointName: 
   // Reference: InvokeEndpoint on arn:...:endpoint/NAME. SageMaker writes resource names in ARNs in
   // lowercase, whatever the case of the name given to CreateEndpoint.
   const name = Token.isUnresolved(endpointName) ? endpointName : endpointName.toLowerCase();
-  return iam.Grant.addToPrincipal({
-    grantee: target.role,
+  return target.grant({
     actions: ['sagemaker:InvokeEndpoint'],
     resourceArns: [Stack.of(target.role).formatArn({ service: 'sagemaker', resource: 'endpoint', resourceName: name })],
   });

@@ -91,7 +91,7 @@ export function allowUnloadTo(target: GrantTarget, bucket: s3.IBucket, options: 
   // whose IAM action is s3:GetEncryptionConfiguration on the bucket (Service Authorization Reference,
   // Amazon S3).
   return options.encryptedAuto
-    ? withKey.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: ['s3:GetEncryptionConfiguration'], resourceArns: [bucket.bucketArn] }))
+    ? withKey.combine(target.grant({ actions: ['s3:GetEncryptionConfiguration'], resourceArns: [bucket.bucketArn] }))
     : withKey;
 }
 
@@ -160,13 +160,11 @@ export function grantS3(
 
   // `s3:ListBucket` limited to the prefix. The role's policy storage merges the prefixes of one
   // bucket into a single statement, and drops a prefix it already holds.
-  let grant = iam.Grant.addToPrincipal({
-    grantee: target.role,
+  let grant = target.grant({
     actions: ['s3:ListBucket'],
     resourceArns: [bucket.bucketArn],
     conditions: keyPrefix === undefined ? undefined : { StringLike: { 's3:prefix': [`${keyPrefix}*`] } },
-  }).combine(iam.Grant.addToPrincipal({
-    grantee: target.role,
+  }).combine(target.grant({
     actions: objectActions,
     resourceArns: [objects],
   }));

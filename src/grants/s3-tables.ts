@@ -188,14 +188,13 @@ export function allowS3Tables(target: GrantTarget, options: S3TablesAccessOption
       ...scope.namespaces.map((ns) => wildcard(glue(`table/s3tablescatalog/${bucket}/${ns}/*`), `the tables of the namespace '${ns}'`)),
       ...[...scope.tables].flatMap(([ns, tables]) => tables.map((t) => glue(`table/s3tablescatalog/${bucket}/${ns}/${t}`))),
     ];
-  let grant = iam.Grant.addToPrincipal({ grantee: target.role, actions: GLUE_READ, resourceArns: [...catalogs, ...databases, ...glueTables] });
+  let grant = target.grant({ actions: GLUE_READ, resourceArns: [...catalogs, ...databases, ...glueTables] });
   if (options.writable) {
     // "Writing to Apache Iceberg tables": Iceberg tables written by Redshift are registered with
     // the AWS Glue Data Catalog, so INSERT, UPDATE, DELETE and MERGE commit through UpdateTable,
     // and CREATE TABLE ... USING ICEBERG (the "SQL commands" page, three-part notation
     // "BUCKET@s3tablescatalog".namespace.table) creates the table through CreateTable.
-    grant = grant.combine(iam.Grant.addToPrincipal({
-      grantee: target.role,
+    grant = grant.combine(target.grant({
       actions: ['glue:CreateTable', 'glue:UpdateTable'],
       resourceArns: [...catalogs, ...databases, ...glueTables],
     }));
@@ -205,7 +204,7 @@ export function allowS3Tables(target: GrantTarget, options: S3TablesAccessOption
     // "Integrating with Amazon S3 Tables": with Lake Formation access control, "S3 Tables IAM
     // permissions are not required for the principal, as AWS Lake Formation vends credentials on
     // behalf of the principal"; lakeformation:GetDataAccess has no resource type, so '*'.
-    return grant.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: ['lakeformation:GetDataAccess'], resourceArns: ['*'] }));
+    return grant.combine(target.grant({ actions: ['lakeformation:GetDataAccess'], resourceArns: ['*'] }));
   }
 
   // IAM access control. Table ARNs end in the table's ID, not its name (Service Authorization
@@ -214,28 +213,27 @@ export function allowS3Tables(target: GrantTarget, options: S3TablesAccessOption
   const tablesArn = wildcard(`${bucketArn}/table/*`, 'the tables (whose ARNs end in table IDs)');
   const namespaceCondition = (namespaces: string[]) => ({ StringEquals: { 's3tables:namespace': namespaces } });
   // GetTableBucket and ListNamespaces have no namespace key: they read the bucket and the names of its namespaces.
-  grant = grant.combine(iam.Grant.addToPrincipal({
-    grantee: target.role, actions: ['s3tables:GetTableBucket', 's3tables:ListNamespaces'], resourceArns: [bucketArn],
+  grant = grant.combine(target.grant({
+    actions: ['s3tables:GetTableBucket', 's3tables:ListNamespaces'], resourceArns: [bucketArn],
   }));
   const bucketActions = ['s3tables:GetNamespace', 's3tables:ListTables', ...options.writable ? ['s3tables:CreateTable'] : []];
   const tableActions = [...TABLE_READ, ...options.writable ? TABLE_WRITE : []];
   if (scope.everything) {
-    return grant.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: bucketActions, resourceArns: [bucketArn] }))
-      .combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: tableActions, resourceArns: [tablesArn] }));
+    return grant.combine(target.grant({ actions: bucketActions, resourceArns: [bucketArn] }))
+      .combine(target.grant({ actions: tableActions, resourceArns: [tablesArn] }));
   }
   // s3tables:CreateTable has s3tables:namespace but no s3tables:tableName: glue:CreateTable on the
   // named table ARNs is what limits CREATE TABLE to the tables named.
-  grant = grant.combine(iam.Grant.addToPrincipal({
-    grantee: target.role, actions: bucketActions, resourceArns: [bucketArn], conditions: namespaceCondition(inScope),
+  grant = grant.combine(target.grant({
+    actions: bucketActions, resourceArns: [bucketArn], conditions: namespaceCondition(inScope),
   }));
   if (scope.namespaces.length > 0) {
-    grant = grant.combine(iam.Grant.addToPrincipal({
-      grantee: target.role, actions: tableActions, resourceArns: [tablesArn], conditions: namespaceCondition(scope.namespaces),
+    grant = grant.combine(target.grant({
+      actions: tableActions, resourceArns: [tablesArn], conditions: namespaceCondition(scope.namespaces),
     }));
   }
   for (const [namespace, tables] of scope.tables) {
-    grant = grant.combine(iam.Grant.addToPrincipal({
-      grantee: target.role,
+    grant = grant.combine(target.grant({
       actions: tableActions,
       resourceArns: [tablesArn],
       conditions: { StringEquals: { 's3tables:namespace': namespace, 's3tables:tableName': tables } },

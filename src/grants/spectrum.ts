@@ -146,8 +146,7 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
   const actions = [...GLUE_READ_ACTIONS];
   if (options.allowCreateDatabase) actions.push('glue:CreateDatabase');
   if (options.allowTableChanges) actions.push(...GLUE_TABLE_WRITE_ACTIONS);
-  let grant = iam.Grant.addToPrincipal({
-    grantee: target.role,
+  let grant = target.grant({
     actions,
     resourceArns: [catalog, ...databases, ...tables],
   });
@@ -159,8 +158,7 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
       // Database Developer Guide: the role of the external schema needs read and write access to S3.
       location.writable ? ['s3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'] : ['s3:GetObject', 's3:ListMultipartUploadParts'],
       location.writable ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
-      location.writable ? 'Spectrum writes' : 'Spectrum reads')).combine(iam.Grant.addToPrincipal({
-      grantee: target.role,
+      location.writable ? 'Spectrum writes' : 'Spectrum reads')).combine(target.grant({
       actions: ['s3:GetBucketLocation', 's3:ListBucketMultipartUploads'],
       resourceArns: [location.bucket.bucketArn],
     }));
@@ -169,7 +167,7 @@ export function allowSpectrum(target: GrantTarget, options: SpectrumAccessOption
   // https://docs.aws.amazon.com/redshift/latest/dg/c-spectrum-iam-policies.html (Lake Formation:
   // lakeformation:GetDataAccess, which has no resource type, on '*').
   if (options.lakeFormation) {
-    grant = grant.combine(iam.Grant.addToPrincipal({ grantee: target.role, actions: ['lakeformation:GetDataAccess'], resourceArns: ['*'] }));
+    grant = grant.combine(target.grant({ actions: ['lakeformation:GetDataAccess'], resourceArns: ['*'] }));
   }
   // Same page: an encrypted catalog needs its key; the actions are those of "Setting up encryption
   // in AWS Glue", AWS Glue Developer Guide (Decrypt to read; Encrypt and GenerateDataKey to write).

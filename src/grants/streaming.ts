@@ -44,12 +44,10 @@ const KINESIS_READ_ACTIONS = [
  * stream's customer managed key.
  */
 export function allowStreamingIngestion(target: GrantTarget, stream: kinesis.IStream): iam.Grant {
-  let grant = iam.Grant.addToPrincipal({
-    grantee: target.role,
+  let grant = target.grant({
     actions: KINESIS_READ_ACTIONS,
     resourceArns: [stream.streamArn],
-  }).combine(iam.Grant.addToPrincipal({
-    grantee: target.role,
+  }).combine(target.grant({
     actions: ['kinesis:ListStreams'],
     resourceArns: ['*'],
   }));
@@ -112,20 +110,16 @@ export function allowMskIngestion(target: GrantTarget, options: MskIngestionOpti
   // actions and resources", Amazon MSK Developer Guide,
   // https://docs.aws.amazon.com/msk/latest/developerguide/kafka-actions.html);
   // kafka:GetBootstrapBrokers has no resource type and stays on '*'.
-  return iam.Grant.addToPrincipal({
-    grantee: target.role,
+  return target.grant({
     actions: ['kafka-cluster:Connect'],
     resourceArns: [clusterArn],
-  }).combine(iam.Grant.addToPrincipal({
-    grantee: target.role,
+  }).combine(target.grant({
     actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'],
     resourceArns: topics,
-  })).combine(iam.Grant.addToPrincipal({
-    grantee: target.role,
+  })).combine(target.grant({
     actions: ['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'],
     resourceArns: [groups],
-  })).combine(iam.Grant.addToPrincipal({
-    grantee: target.role,
+  })).combine(target.grant({
     actions: ['kafka:GetBootstrapBrokers'],
     resourceArns: ['*'],
   }));

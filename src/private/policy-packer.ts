@@ -40,6 +40,8 @@ export class PolicyPacker {
   private readonly slots: Slot[] = [];
   /** Wildcard resources that a grant scoped on purpose, with the reason (for cdk-nag). */
   private readonly scopedWildcards = new Map<string, string>();
+  /** The next statement added is new and this packer's own (see `grant`): kept without a copy. */
+  private adoptNext = false;
 
   /**
    * @param role the role whose statements are placed
@@ -69,7 +71,24 @@ export class PolicyPacker {
     this.scopedWildcards.set(resource, reason);
   }
 
+  /**
+   * `iam.Grant.addToPrincipal` to the role, whose statement this packer keeps as it is: it was
+   * created by that call, and only the returned Grant refers to it. Any other statement (one a user
+   * passes to `addToPrincipalPolicy`, and may add to other policies too) is copied before this
+   * packer merges anything into it.
+   */
+  public grant(options: Omit<iam.GrantOnPrincipalOptions, 'grantee'>): iam.Grant {
+    this.adoptNext = true;
+    try {
+      return iam.Grant.addToPrincipal({ ...options, grantee: this.role });
+    } finally {
+      this.adoptNext = false;
+    }
+  }
+
   public add(statement: iam.PolicyStatement): IDependable {
+    const adopt = this.adoptNext;
+    this.adoptNext = false;
     const stack = Stack.of(this.role);
     // Most statements hold no Token (literal ARNs): their JSON is already what the template gets.
     const json = resolveInStack(stack, statement.toStatementJson());
@@ -117,7 +136,7 @@ export class PolicyPacker {
     if (shape.prefixKey !== undefined) {
       const prefixes = [...shape.prefixes!];
       entry = {
-        statement: new iam.PolicyStatement({
+        statement: adopt ? statement : new iam.PolicyStatement({
           effect: statement.effect,
           actions: statement.actions,
           resources: statement.resources,
@@ -129,7 +148,7 @@ export class PolicyPacker {
       };
     } else {
       entry = {
-        statement: statement.copy(),
+        statement: adopt ? statement : statement.copy(),
         mergeKey: shape.mergeKey,
         resources: new Set(statement.resources),
       };
