@@ -1,7 +1,5 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-
-/** The options of `iam.Grant.addToPrincipal` but the grantee, which is the target's role. */
-export type GrantOnRoleOptions = Omit<iam.GrantOnPrincipalOptions, 'grantee'>;
+import { GrantOnRoleOptions } from '../private/policy-packer';
 
 /**
  * What a grant family needs from the role it grants to. The role passes itself in this shape, so

@@ -10,6 +10,9 @@ const SAFETY_MARGIN = 128;
 /** `{"Version":"2012-10-17","Statement":[]}` */
 const DOCUMENT_OVERHEAD = 40;
 
+/** The options of `iam.Grant.addToPrincipal` but the grantee, which is the packer's role. */
+export type GrantOnRoleOptions = Omit<iam.GrantOnPrincipalOptions, 'grantee'>;
+
 interface Entry {
   readonly statement: iam.PolicyStatement;
   /** Statements with the same key differ only in their resources and are merged. */
@@ -77,7 +80,7 @@ export class PolicyPacker {
    * passes to `addToPrincipalPolicy`, and may add to other policies too) is copied before this
    * packer merges anything into it.
    */
-  public grant(options: Omit<iam.GrantOnPrincipalOptions, 'grantee'>): iam.Grant {
+  public grant(options: GrantOnRoleOptions): iam.Grant {
     this.adoptNext = true;
     try {
       return iam.Grant.addToPrincipal({ ...options, grantee: this.role });
