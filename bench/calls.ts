@@ -6,8 +6,9 @@
  *   BENCH_LIB=lib npx ts-node --project bench/tsconfig.json --transpile-only bench/calls.ts [CALLS] [ROUNDS]
  *
  * For each pair, every round makes CALLS fresh roles (and buckets) in a new app, then times only
- * the call under test on each of them; it prints the median over ROUNDS (default 500 calls, 7
- * rounds) of the time per call. Like bench.ts, it runs as a compiled app does (no source-map hook;
+ * the call under test on each of them; it prints the median over ROUNDS (default 500 calls, 11
+ * rounds, the two sides alternating) of the time per call. A garbage collection that falls into
+ * one round moves a figure by tens of µs: read the differences of a few runs, not of one. Like bench.ts, it runs as a compiled app does (no source-map hook;
  * see measure.ts) with partition literals on, so that ARNs are literal text. aws-cdk-lib's token
  * map keeps every app of the process alive (tens of kB per role, on both sides), so the counts stay
  * small enough for the default heap.
@@ -18,21 +19,19 @@ import './measure'; // removes ts-node's source-map hook, as bench.ts runs
 const lib = require(require('path').resolve(process.env.BENCH_LIB ?? 'lib'));
 
 const CALLS = Number(process.argv[2] ?? 500);
-const ROUNDS = Number(process.argv[3] ?? 7);
+const ROUNDS = Number(process.argv[3] ?? 11);
 
-/** Median microseconds per call of what `prepare` returns, each call on its own fresh objects. */
-function perCall(prepare: (stack: Stack, i: number) => () => void, count = ROUNDS): number {
-  const rounds: number[] = [];
-  for (let round = 0; round < count; round++) {
-    const app = new App({ context: { '@aws-cdk/core:enablePartitionLiterals': true } });
-    const stack = new Stack(app, 'Calls', { env: { account: '111111111111', region: 'us-east-1' } });
-    const calls = Array.from({ length: CALLS }, (_, i) => prepare(stack, i));
-    const started = process.hrtime.bigint();
-    for (const call of calls) call();
-    rounds.push(Number(process.hrtime.bigint() - started) / 1000 / CALLS);
-  }
-  return rounds.sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+/** Microseconds per call of what `prepare` returns, each call on its own fresh objects, in a new app. */
+function oneRound(prepare: (stack: Stack, i: number) => () => void): number {
+  const app = new App({ context: { '@aws-cdk/core:enablePartitionLiterals': true } });
+  const stack = new Stack(app, 'Calls', { env: { account: '111111111111', region: 'us-east-1' } });
+  const calls = Array.from({ length: CALLS }, (_, i) => prepare(stack, i));
+  const started = process.hrtime.bigint();
+  for (const call of calls) call();
+  return Number(process.hrtime.bigint() - started) / 1000 / CALLS;
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const bucket = (stack: Stack, i: number) => s3.Bucket.fromBucketName(stack, `Data${i}`, `company-data-${i}`);
 const plainRole = (stack: Stack, i: number) => new iam.Role(stack, `Role${i}`, { assumedBy: new iam.ServicePrincipal('redshift.amazonaws.com') });
@@ -82,9 +81,15 @@ const PAIRS: Array<{ name: string; library: (stack: Stack, i: number) => () => v
 
 console.log(`Microseconds per call, median of ${ROUNDS} rounds of ${CALLS} calls (library / plain, and the difference):`);
 for (const pair of PAIRS) {
-  perCall(pair.library, 1); // warm up both
-  perCall(pair.plain, 1);
-  const library = perCall(pair.library);
-  const plain = perCall(pair.plain);
-  console.log(`- ${pair.name}: ${library.toFixed(1)} / ${plain.toFixed(1)} µs, +${(library - plain).toFixed(1)} µs (${(library / plain).toFixed(2)}x)`);
+  oneRound(pair.library); // warm up both
+  oneRound(pair.plain);
+  const library: number[] = [];
+  const plain: number[] = [];
+  // Rounds alternate which side goes first, as bench.ts does: the heap the process keeps grows.
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? ['library', 'plain'] as const : ['plain', 'library'] as const;
+    for (const side of order) (side === 'library' ? library : plain).push(oneRound(pair[side]));
+  }
+  const [l, p] = [median(library), median(plain)];
+  console.log(`- ${pair.name}: ${l.toFixed(1)} / ${p.toFixed(1)} µs, +${(l - p).toFixed(1)} µs (${(l / p).toFixed(2)}x)`);
 }

@@ -12,9 +12,9 @@ export interface GrantTarget {
 
   /**
    * `iam.Grant.addToPrincipal` to this role. The statement it creates is new and held by nothing
-   * but the returned Grant, so the role's policy storage keeps that statement itself (and merges
-   * later grants into it) instead of a copy: the Grant's `principalStatements` are the statements
-   * of the role's policy.
+   * but the returned Grant, so the role's policy storage keeps that statement itself instead of a
+   * copy, and merges later grants into it. (A statement that only adds resources or key prefixes to
+   * an earlier one is merged into that one instead, and stays out of the policy.)
    */
   grant(options: GrantOnRoleOptions): iam.Grant;
 

@@ -75,10 +75,10 @@ export class PolicyPacker {
   }
 
   /**
-   * `iam.Grant.addToPrincipal` to the role, whose statement this packer keeps as it is: it was
-   * created by that call, and only the returned Grant refers to it. Any other statement (one a user
-   * passes to `addToPrincipalPolicy`, and may add to other policies too) is copied before this
-   * packer merges anything into it.
+   * `iam.Grant.addToPrincipal` to the role. The statement that call creates is referred to by the
+   * returned Grant only, so when it starts an entry this packer keeps it as it is and merges later
+   * statements into it. Any other statement (one a user passes to `addToPrincipalPolicy`, and may
+   * add to other policies too) is copied before this packer merges anything into it.
    */
   public grant(options: GrantOnRoleOptions): iam.Grant {
     this.adoptNext = true;
