@@ -172,6 +172,21 @@ describe('ClusterRoleAssociation', () => {
       .toThrow(/The associations TestStack\/One and TestStack\/Two both attach .*shared to cluster 'c1': list each role in one association only/);
   });
 
+  test('an association taken out of the tree again no longer counts as a sibling', () => {
+    // GIVEN two associations of one cluster with the same role
+    const stack = newStack();
+    const role = iam.Role.fromRoleName(stack, 'R', 'shared');
+    new ClusterRoleAssociation(stack, 'One', { clusterIdentifier: 'c1', roles: [role] });
+    new ClusterRoleAssociation(stack, 'Two', { clusterIdentifier: 'c1', roles: [role] });
+    const errorsOfOne = () => (stack.node.findChild('One') as ClusterRoleAssociation).node.validate();
+    expect(errorsOfOne().join('\n')).toMatch(/both attach .*shared to cluster 'c1'/);
+    // WHEN the second is removed
+    stack.node.tryRemoveChild('Two');
+    // THEN the first validates, and the app synthesizes
+    expect(errorsOfOne()).toEqual([]);
+    expect(() => synth(stack)).not.toThrow();
+  });
+
   test('one role listed as a construct and by its imported ARN is a repeat (the ARN resolved in the association\'s stack)', () => {
     // GIVEN
     const stack = newStack();

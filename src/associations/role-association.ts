@@ -256,13 +256,18 @@ function register(scope: IConstruct, spec: AssociationSpec, props: AssociationIn
  * RedshiftIamChecks counts for each cluster, without walking the whole app once per cluster.
  */
 export function associationsOf(root: IConstruct): IConstruct[] {
-  return (REGISTRY.get(root) ?? []).map((r) => r.scope).filter((c) => c.node.scope?.node.tryFindChild(c.node.id) === c);
+  return (REGISTRY.get(root) ?? []).map((r) => r.scope).filter(inTree);
+}
+
+/** Whether an association is still in the tree (`node.tryRemoveChild` takes one out again). */
+function inTree(association: IConstruct): boolean {
+  return association.node.scope?.node.tryFindChild(association.node.id) === association;
 }
 
 /** `sameTarget`: the associations of the app with the same target as `self`, itself among them. */
 function checkSiblings(self: Registered, sameTarget: Registered[]): string[] {
   const errors: string[] = [];
-  const siblings = sameTarget.filter((o) => o !== self);
+  const siblings = sameTarget.filter((o) => o !== self && inTree(o.scope));
   for (const other of siblings) {
     const shared = self.props.roles.filter((r) => other.props.roles.some((o) => roleKey(other.scope, o) === roleKey(self.scope, r)));
     if (shared.length > 0) {
