@@ -1,4 +1,4 @@
-import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { IDependable } from 'constructs';
 import { INLINE_POLICY_QUOTA, MANAGED_POLICY_QUOTA, MAX_MANAGED_POLICIES as MANAGED_POLICIES_PER_ROLE } from './limits';
 import { acknowledgeNagFinding, acknowledgeNagFindings, nagResourceText } from './nag';
@@ -43,8 +43,8 @@ export class PolicyPacker {
   private readonly slots: Slot[] = [];
   /** Wildcard resources that a grant scoped on purpose, with the reason (for cdk-nag). */
   private readonly scopedWildcards = new Map<string, string>();
-  /** The options `grant` is making the next statement from: that statement is kept without a copy. */
-  private adoptNext?: GrantOnRoleOptions;
+  /** The next statement added is new and this packer's own (see `grant`): kept without a copy. */
+  private adoptNext = false;
 
   /**
    * @param role the role whose statements are placed
@@ -81,21 +81,20 @@ export class PolicyPacker {
    * add to other policies too) is copied before this packer merges anything into it.
    */
   public grant(options: GrantOnRoleOptions): iam.Grant {
-    this.adoptNext = options;
+    this.adoptNext = true;
     try {
       return iam.Grant.addToPrincipal({ ...options, grantee: this.role });
     } finally {
-      this.adoptNext = undefined;
+      this.adoptNext = false;
     }
   }
 
   public add(statement: iam.PolicyStatement): IDependable {
-    const adopted = this.adoptNext;
-    this.adoptNext = undefined;
-    const adopt = adopted !== undefined;
+    const adopt = this.adoptNext;
+    this.adoptNext = false;
     const stack = Stack.of(this.role);
     // Most statements hold no Token (literal ARNs): their JSON is already what the template gets.
-    const json = resolveInStack(stack, adopted ? grantStatementJson(adopted) : statement.toStatementJson());
+    const json = resolveInStack(stack, statement.toStatementJson());
     const size = policySize(json).chars;
     if (size + DOCUMENT_OVERHEAD > MANAGED_POLICY_QUOTA - SAFETY_MARGIN && size + DOCUMENT_OVERHEAD > INLINE_POLICY_QUOTA - SAFETY_MARGIN) {
       throw new Error(`${this.describe()}: a single policy statement is about ${formatNumber(size)} characters, more than any IAM policy can hold (inline ${formatNumber(INLINE_POLICY_QUOTA)}, managed ${formatNumber(MANAGED_POLICY_QUOTA)}); split the grant: ${JSON.stringify(json).slice(0, 200)}...`);
@@ -227,29 +226,6 @@ export class PolicyPacker {
       + actions.map((a) => UNSCOPED_ACTIONS[a]).join('; ');
     acknowledgeNagFinding(slot.construct, 'AwsSolutions-IAM5[Resource::*]', reason);
   }
-}
-
-/**
- * What `toStatementJson()` gives for the statement `iam.Grant.addToPrincipal` makes from `options`
- * (Allow, no principals): the actions and the resources without repeats, a single one as a plain
- * string, and the conditions unless there are none. Spares rendering a statement the packer's own
- * `grant` made; a test holds it equal to `toStatementJson()`, key order included.
- */
-export function grantStatementJson(options: GrantOnRoleOptions): Record<string, unknown> {
-  const json: Record<string, unknown> = {};
-  const action = listValue(options.actions);
-  if (action !== undefined) json.Action = action;
-  if (options.conditions !== undefined && Object.keys(options.conditions).length > 0) json.Condition = options.conditions;
-  json.Effect = iam.Effect.ALLOW;
-  const resource = listValue(options.resourceArns);
-  if (resource !== undefined) json.Resource = resource;
-  return json;
-}
-
-function listValue(values: string[]): unknown {
-  if (Token.isUnresolved(values)) return values;
-  const unique = [...new Set(values)];
-  return unique.length === 0 ? undefined : unique.length === 1 ? unique[0] : unique;
 }
 
 interface Shape {
