@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, IResource, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, IResource, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { warn } from './acknowledgements';
@@ -50,8 +50,8 @@ export function adviseUserName(scope: IConstruct, prop: string, userName: string
  * owner must allow the role too (a bucket, key or function policy), or the role reaches it through
  * a role chain into that account.
  */
-export function adviseCrossAccount(role: IConstruct, resource: IResource, method: string, arn?: string): void {
-  const roleAccount = Stack.of(role).account;
+export function adviseCrossAccount(role: IResource, resource: IResource, method: string, arn?: string): void {
+  const roleAccount = role.stack.account;
   // Some imports (a table from its ARN) keep the account in the ARN only.
   const fromArn = arn === undefined || Token.isUnresolved(arn) ? undefined : Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account;
   const resourceAccount = [resource.env.account, fromArn].find((a) => a && !Token.isUnresolved(a) && a !== roleAccount);
