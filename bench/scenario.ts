@@ -6,6 +6,7 @@
  * - grants: N RedshiftServiceRoles, each restricted to one database user, with allowCopyFrom and
  *   allowUnloadTo on its own imported bucket; plain: iam.Role with the same trust (sts:AssumeRole
  *   for redshift.amazonaws.com, StringEquals sts:ExternalId) and the same three S3 statements.
+ * - grantsWithoutFlags: the same, in an app without the feature flags of a new project.
  * - chains: N pairs of a RedshiftServiceRole and a ChainedRole it assumes (with a COPY grant);
  *   plain: two iam.Roles, the second named, trusting the first's ARN, and sts:AssumeRole on it.
  * - associations: N iam.Roles (the same on both sides), each attached to its own cluster by a
@@ -13,6 +14,8 @@
  *   CustomResource with an access role holding the same statements (no AwsCustomResource).
  * - checks: a large library app (N units of the three paths above, and a CfnCluster for every 5
  *   units), synthesized with the RedshiftIamChecks Aspect and without it.
+ *
+ * Every app but grantsWithoutFlags has the feature flags of a new project (NEW_PROJECT_FLAGS).
  *
  * The library is loaded from BENCH_LIB (a directory with the compiled library, or `src` to run the
  * TypeScript sources through ts-node), by default lib/ as `npx projen compile` writes it.
@@ -34,6 +37,7 @@ import {
   RemovalPolicy,
   Stack,
 } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import type * as Library from '../src';
 
 /** Where the library is loaded from (see the file comment). */
@@ -46,17 +50,27 @@ const HANDLER_ASSET = join(LIBRARY_DIR, '..', 'assets', 'association-handler', '
 const ENV = { account: '123456789012', region: 'us-west-2' };
 /**
  * What `cdk synth` passes to an app by default (path and asset metadata; version reporting left
- * out: it reads jsii type information, which a tsc build of the library lacks), and the partition
- * literals feature flag of a new project.
+ * out: it reads jsii type information, which a tsc build of the library lacks).
  */
-const SYNTH_CONTEXT = {
-  '@aws-cdk/core:enablePartitionLiterals': true,
+const CLI_CONTEXT = {
   'aws:cdk:enable-path-metadata': true,
   'aws:cdk:enable-asset-metadata': true,
 };
+/**
+ * The feature flags of a new project: `cdk init` writes aws-cdk-lib's recommended flags into
+ * cdk.json (among them `@aws-cdk/aws-iam:minimizePolicies`, with which plain `iam.Role` policies
+ * are minimized as the library's always are, and `@aws-cdk/core:enablePartitionLiterals`).
+ */
+export const NEW_PROJECT_FLAGS: Record<string, unknown> = cxapi.CURRENTLY_RECOMMENDED_FLAGS;
+/**
+ * An app without feature flags, as projects made before aws-cdk-lib 2.18 are unless they turned
+ * them on: plain `iam.Role` policies are written as given (not minimized), and ARNs hold the
+ * partition literally (partition literals on, as in every other path, so that the twins match).
+ */
+const NO_FLAGS = { '@aws-cdk/core:enablePartitionLiterals': true };
 
 export type Variant = 'library' | 'plain';
-export type PathName = 'grants' | 'chains' | 'associations' | 'checks';
+export type PathName = 'grants' | 'grantsWithoutFlags' | 'chains' | 'associations' | 'checks';
 
 export interface Path {
   readonly name: PathName;
@@ -69,6 +83,8 @@ export interface Path {
   readonly unit: (variant: Variant, stack: Stack, i: number) => void;
   /** Changes to the whole app, after its units. */
   readonly finish?: (variant: Variant, app: App) => void;
+  /** The app's feature flags. @default NEW_PROJECT_FLAGS */
+  readonly flags?: Record<string, unknown>;
 }
 
 export const PATHS: Record<PathName, Path> = {
@@ -81,6 +97,17 @@ export const PATHS: Record<PathName, Path> = {
     },
     unitsPerStack: 100,
     unit: (variant, stack, i) => (variant === 'library' ? libraryGrants : plainGrants)(stack, i),
+  },
+  grantsWithoutFlags: {
+    name: 'grantsWithoutFlags',
+    title: 'Roles and grants only, in an app without feature flags',
+    variants: {
+      library: 'as `grants` (its policies are minimized whatever the flags)',
+      plain: 'as `grants` (its policy is not minimized without `@aws-cdk/aws-iam:minimizePolicies`)',
+    },
+    unitsPerStack: 100,
+    unit: (variant, stack, i) => (variant === 'library' ? libraryGrants : plainGrants)(stack, i),
+    flags: NO_FLAGS,
   },
   chains: {
     name: 'chains',
@@ -118,7 +145,7 @@ export const PATHS: Record<PathName, Path> = {
 };
 
 export function buildApp(path: Path, variant: Variant, units: number, outdir: string): App {
-  const app = new App({ outdir, context: SYNTH_CONTEXT });
+  const app = new App({ outdir, context: { ...(path.flags ?? NEW_PROJECT_FLAGS), ...CLI_CONTEXT } });
   let stack: Stack | undefined;
   for (let i = 0; i < units; i++) {
     if (i % path.unitsPerStack === 0) stack = new Stack(app, `Bench${Math.floor(i / path.unitsPerStack)}`, { env: ENV });
