@@ -197,9 +197,8 @@ is library / plain; for \`checks\`, with the Aspect / without it.
 The apps have the feature flags of a new project (aws-cdk-lib's recommended flags, which \`cdk init\`
 writes into cdk.json), except \`grantsWithoutFlags\`, the \`grants\` workload in an app without them
 (partition literals aside), as a project made before aws-cdk-lib 2.18 is. The flag that matters
-here is \`@aws-cdk/aws-iam:minimizePolicies\`: the library minimizes its policies whatever the flags
-(so that they stay small), and with the flag plain \`iam.Role\` does the same work; without it,
-plain writes its hand-made statements as they are, and the library's minimizing is part of its cost.
+here is \`@aws-cdk/aws-iam:minimizePolicies\`: the library's policies and plain \`iam.Role\`'s are
+minimized with it and written as they are without it, on both sides alike.
 
 Machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs (nproc), ${cpuModel()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()};
 Node.js ${process.version}; aws-cdk-lib ${CDK_VERSION}. Library: ${librarySource()}.

@@ -58,14 +58,14 @@ const CLI_CONTEXT = {
 };
 /**
  * The feature flags of a new project: `cdk init` writes aws-cdk-lib's recommended flags into
- * cdk.json (among them `@aws-cdk/aws-iam:minimizePolicies`, with which plain `iam.Role` policies
- * are minimized as the library's always are, and `@aws-cdk/core:enablePartitionLiterals`).
+ * cdk.json (among them `@aws-cdk/aws-iam:minimizePolicies`, with which the policies of both sides
+ * are minimized, and `@aws-cdk/core:enablePartitionLiterals`).
  */
 export const NEW_PROJECT_FLAGS: Record<string, unknown> = cxapi.CURRENTLY_RECOMMENDED_FLAGS;
 /**
  * An app without feature flags, as projects made before aws-cdk-lib 2.18 are unless they turned
- * them on: plain `iam.Role` policies are written as given (not minimized), and ARNs hold the
- * partition literally (partition literals on, as in every other path, so that the twins match).
+ * them on: policies are written as given (not minimized); partition literals stay on, as in every
+ * other path, so that ARNs are literal text on both sides.
  */
 const NO_FLAGS = { '@aws-cdk/core:enablePartitionLiterals': true };
 
@@ -102,8 +102,8 @@ export const PATHS: Record<PathName, Path> = {
     name: 'grantsWithoutFlags',
     title: 'Roles and grants only, in an app without feature flags',
     variants: {
-      library: 'as `grants` (its policies are minimized whatever the flags)',
-      plain: 'as `grants` (its policy is not minimized without `@aws-cdk/aws-iam:minimizePolicies`)',
+      library: 'as `grants`',
+      plain: 'as `grants` (without `@aws-cdk/aws-iam:minimizePolicies`, neither side minimizes its policies)',
     },
     unitsPerStack: 100,
     unit: (variant, stack, i) => (variant === 'library' ? libraryGrants : plainGrants)(stack, i),

@@ -40,7 +40,9 @@ interface Slot {
  * overflow into generated customer managed policies of at most 6,144 characters each.
  *
  * Placement happens when a statement is added, so that every policy resource exists before
- * aspects and cdk-nag see the tree; sizes are measured on the resolved statements.
+ * aspects and cdk-nag see the tree; sizes are measured on the resolved statements as written. The
+ * documents follow the app's `@aws-cdk/aws-iam:minimizePolicies` flag, as aws-cdk-lib's own do:
+ * minimizing only shrinks them, and costs a merge at every resolution of the template.
  */
 export class PolicyPacker {
   private readonly slots: Slot[] = [];
@@ -169,7 +171,7 @@ export class PolicyPacker {
 
   private newSlot(): Slot {
     const index = this.slots.length;
-    const document = new iam.PolicyDocument({ minimize: true });
+    const document = new iam.PolicyDocument();
     let construct: iam.Policy | iam.ManagedPolicy;
     let quota: number;
     if (index === 0) {

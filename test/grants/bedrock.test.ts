@@ -109,7 +109,7 @@ describe('allowBedrockModels', () => {
     role.allowBedrockModels({ foundationModels: [SONNET] });
     const statements = synth(stack).toJSON().Resources.RoleAccessPolicyD30852D6.Properties.PolicyDocument.Statement;
     expect(statements).toEqual([
-      { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: [model(HAIKU), US_HAIKU, APP_PROFILE, PROVISIONED, model(SONNET)].sort() },
+      { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: [model(HAIKU), US_HAIKU, APP_PROFILE, PROVISIONED, model(SONNET)] },
       { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:*::foundation-model/${HAIKU}`, Condition: { ArnEquals: through(US_HAIKU) } },
       { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: 'arn:aws:bedrock:*::foundation-model/*', Condition: { ArnEquals: through(APP_PROFILE) } },
     ]);

@@ -21,7 +21,7 @@ describe('allowFederatedQuery', () => {
       PolicyDocument: {
         Statement: [{
           Effect: 'Allow',
-          Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetResourcePolicy', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds'],
+          Action: ['secretsmanager:GetResourcePolicy', 'secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds'],
           Resource: SECRET,
         }],
       },

@@ -74,7 +74,7 @@ describe('allowCopyFrom', () => {
       PolicyDocument: {
         Statement: [
           { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET, Condition: { StringLike: { 's3:prefix': ['sales/*', 'returns/*'] } } },
-          { Effect: 'Allow', Action: 's3:GetObject', Resource: [`${BUCKET}/returns/*`, `${BUCKET}/sales/*`] },
+          { Effect: 'Allow', Action: 's3:GetObject', Resource: [`${BUCKET}/sales/*`, `${BUCKET}/returns/*`] },
         ],
       },
     });

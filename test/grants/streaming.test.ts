@@ -22,7 +22,7 @@ describe('allowStreamingIngestion', () => {
         Statement: Match.arrayWith([
           {
             Effect: 'Allow',
-            Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
+            Action: ['kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:DescribeStream', 'kinesis:ListShards'],
             Resource: STREAM,
           },
           { Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: '*' },
@@ -80,7 +80,7 @@ describe('allowMskIngestion', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           { Effect: 'Allow', Action: 'kafka-cluster:Connect', Resource: CLUSTER },
-          { Effect: 'Allow', Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], Resource: [TOPIC('clicks.v2'), TOPIC('orders')] },
+          { Effect: 'Allow', Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], Resource: [TOPIC('orders'), TOPIC('clicks.v2')] },
           { Effect: 'Allow', Action: ['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], Resource: GROUP('*') },
           { Effect: 'Allow', Action: 'kafka:GetBootstrapBrokers', Resource: '*' },
         ]),
