@@ -93,26 +93,25 @@ export function allowCreateModel(target: GrantTarget, options: CreateModelOption
 
   let grant = grantS3(target, options.bucket, options.keyPrefix, 'allowCreateModel', STAGING_OBJECT_ACTIONS,
     ['kms:Decrypt', 'kms:GenerateDataKey'], 'CREATE MODEL stages data in')
-    .combine(iam.Grant.addToPrincipal({ grantee: role, actions: ['s3:GetBucketLocation'], resourceArns: [options.bucket.bucketArn] }));
+    .combine(target.grant({ actions: ['s3:GetBucketLocation'], resourceArns: [options.bucket.bucketArn] }));
 
   const jobs = JOB_TYPES.map((type) => {
     const arn = stack.formatArn({ service: 'sagemaker', resource: type, resourceName: '*' });
     target.scopedWildcard(arn, `cdk-redshift-iam: CREATE MODEL starts SageMaker ${type}s in this account and Region; '*' stands for the job names, which Redshift chooses`);
     return arn;
   });
-  grant = grant.combine(iam.Grant.addToPrincipal({ grantee: role, actions: JOB_ACTIONS, resourceArns: jobs }))
-    .combine(iam.Grant.addToPrincipal({ grantee: role, actions: ['sagemaker:ListCandidatesForAutoMLJob'], resourceArns: ['*'] }));
+  grant = grant.combine(target.grant({ actions: JOB_ACTIONS, resourceArns: jobs }))
+    .combine(target.grant({ actions: ['sagemaker:ListCandidatesForAutoMLJob'], resourceArns: ['*'] }));
 
   const logGroups = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/sagemaker/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
   target.scopedWildcard(logGroups, "cdk-redshift-iam: the SageMaker jobs of CREATE MODEL log to the /aws/sagemaker/ log groups of this account and Region; '*' stands for the job types and log streams");
   // The algorithm images are in repositories of AWS accounts that differ by Region and algorithm.
   const repositories = stack.formatArn({ service: 'ecr', account: '*', resource: 'repository', resourceName: '*' });
   target.scopedWildcard(repositories, "cdk-redshift-iam: the SageMaker jobs of CREATE MODEL pull the algorithm images of this Region, which AWS keeps in repositories of its own accounts; '*' stands for those accounts and repositories (read-only)");
-  grant = grant.combine(iam.Grant.addToPrincipal({ grantee: role, actions: LOG_ACTIONS, resourceArns: [logGroups] }))
-    .combine(iam.Grant.addToPrincipal({ grantee: role, actions: ECR_PULL_ACTIONS, resourceArns: [repositories] }))
-    .combine(iam.Grant.addToPrincipal({ grantee: role, actions: ['ecr:GetAuthorizationToken'], resourceArns: ['*'] }))
-    .combine(iam.Grant.addToPrincipal({
-      grantee: role,
+  grant = grant.combine(target.grant({ actions: LOG_ACTIONS, resourceArns: [logGroups] }))
+    .combine(target.grant({ actions: ECR_PULL_ACTIONS, resourceArns: [repositories] }))
+    .combine(target.grant({ actions: ['ecr:GetAuthorizationToken'], resourceArns: ['*'] }))
+    .combine(target.grant({
       actions: ['cloudwatch:PutMetricData'],
       resourceArns: ['*'],
       conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
@@ -120,8 +119,7 @@ export function allowCreateModel(target: GrantTarget, options: CreateModelOption
 
   // Same page, second statement: iam:PassRole on the role of the CREATE MODEL command itself,
   // here to SageMaker only; and its trust policy: SageMaker assumes the role it is passed.
-  grant = grant.combine(iam.Grant.addToPrincipal({
-    grantee: role,
+  grant = grant.combine(target.grant({
     actions: ['iam:PassRole'],
     resourceArns: [target.arnInPolicy(role)],
     conditions: { StringEquals: { 'iam:PassedToService': SAGEMAKER } },
